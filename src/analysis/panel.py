@@ -1,0 +1,217 @@
+"""Build the panel from ``data/raw/`` and load it.
+
+``build_panel()`` runs: manifest checksums -> source loaders -> reconciliation (finds errors) ->
+errata -> validation (quarantine) -> preferred-source rule -> derived PAPI sums -> reconciliation
+again -> ``data/processed/`` (panel.parquet, panel.csv, quarantine.csv, reconciliation.csv,
+data_dictionary.md). ``load_panel()`` reads the parquet (building it first if missing)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import config, reconcile
+from .derive import DERIVED_SOURCE, derive_papi
+from .errata import apply_errata, load_errata
+from .manifest import load_manifest, verify
+from .provinces import registry, resolve
+from .sources import SOURCE_LOADERS, SOURCE_PRIORITY
+from .sources.base import QUARANTINE_COLUMNS, SourceFormatError
+from .validate import coverage_shortfalls, validate_rows
+
+CELL = ["index", "component", "level", "province_code", "region", "year"]
+
+
+@dataclass
+class BuildReport:
+    """What a build did: row counts, quarantine, exclusions, reconciliation and coverage."""
+
+    panel: pd.DataFrame
+    quarantine: pd.DataFrame
+    reconciliation: pd.DataFrame
+    excluded: dict[str, dict[str, int]] = field(default_factory=dict)
+    shortfalls: pd.DataFrame = field(default_factory=pd.DataFrame)
+    seconds: float = 0.0
+
+    def coverage(self, component: str = "total") -> pd.DataFrame:
+        """Index x year table: number of provinces with a preferred value of ``component``."""
+        return coverage_table(self.panel, component)
+
+
+def coverage_table(panel: pd.DataFrame, component: str = "total") -> pd.DataFrame:
+    """Index x year: provinces with a preferred province-level value of ``component``."""
+    sub = panel[(panel["component"] == component) & (panel["level"] == "province") & panel["is_preferred"]]
+    table = sub.groupby(["index", "year"])["province_code"].nunique().unstack("year")
+    return table.astype("Int64")
+
+
+def mark_preferred(rows: pd.DataFrame) -> pd.Series:
+    """``is_preferred``: for each cell, the row of the highest-priority source (``SOURCE_PRIORITY``).
+    Where that source holds conflicting values (press), the value with the most corroborating
+    reports is preferred; on a tie none is, and the conflict stays visible."""
+    priority = {s: i for i, s in enumerate(SOURCE_PRIORITY)}
+    keyed = rows.assign(_p=rows["province_code"].fillna(""), _r=rows["region"].fillna(""),
+                        _prio=rows["source"].map(priority).fillna(len(priority)))
+    key = ["index", "component", "level", "_p", "_r", "year"]
+    best = keyed.groupby(key)["_prio"].transform("min")
+    top = keyed["_prio"] == best
+    most = keyed["n_reports"].where(top).groupby([keyed[k] for k in key]).transform("max")
+    at_most = top & (keyed["n_reports"] == most)
+    n_at_most = at_most.groupby([keyed[k] for k in key]).transform("sum")
+    return (at_most & (n_at_most == 1)).rename("is_preferred")
+
+
+def _load_sources(paths: dict[str, Path], progress) -> tuple[list[pd.DataFrame], list[pd.DataFrame], dict]:
+    rows, quarantine, excluded = [], [], {}
+    for key, loader in SOURCE_LOADERS.items():
+        if key not in paths:
+            raise SourceFormatError(f"source {key!r} has a loader but no manifest entry in {config.MANIFEST_PATH}")
+        progress(f"  loading {key} ({paths[key].name})")
+        result = loader(paths[key])
+        rows.append(result.rows)
+        quarantine.append(result.quarantine)
+        excluded[key] = result.excluded
+    return rows, quarantine, excluded
+
+
+def _reconcile(rows: pd.DataFrame) -> pd.DataFrame:
+    return pd.concat([reconcile.pci_weighted_totals(rows), reconcile.papi_sums(rows),
+                      reconcile.cross_source(rows)], ignore_index=True)
+
+
+def build_panel(out_dir: Path | None = None, raw_dir: Path | None = None, progress=print) -> BuildReport:
+    """Rebuild ``data/processed/`` from ``data/raw/``. Stops with :class:`SourceFormatError` on a
+    structural problem (missing file, checksum mismatch, unknown column, undecodable text)."""
+    started = time.perf_counter()
+    out_dir = Path(out_dir or config.PROCESSED_DIR)
+    raw_dir = Path(raw_dir or config.RAW_DIR)
+    manifest = load_manifest(raw_dir / "manifest.json")
+    paths = verify(manifest, raw_dir)
+    progress(f"verified {len(paths)} raw files against data/raw/manifest.json")
+
+    parts, quarantines, excluded = _load_sources(paths, progress)
+    rows = pd.concat(parts, ignore_index=True)
+
+    found = _reconcile(rows)
+    errata = load_errata(raw_dir / "errata" / "errata.csv")
+    rows = apply_errata(rows, errata)
+    rows, invalid = validate_rows(rows)
+    quarantines.append(invalid)
+
+    rows["is_preferred"] = mark_preferred(rows)
+    derived = derive_papi(rows[rows["is_preferred"]])
+    if not derived.empty:
+        derived, bad_derived = validate_rows(derived.drop(columns=["is_preferred"]))
+        quarantines.append(bad_derived)
+        rows = pd.concat([rows.drop(columns=["is_preferred"]), derived], ignore_index=True)
+        rows["is_preferred"] = mark_preferred(rows)
+
+    remaining = _reconcile(rows)
+    report = _reconciliation_report(found, remaining, errata)
+    panel = _finalise(rows)
+    quarantine = pd.concat([q for q in quarantines if not q.empty], ignore_index=True).reindex(
+        columns=QUARANTINE_COLUMNS)
+    shortfalls = coverage_shortfalls(panel)
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _write_atomic(panel, out_dir / "panel.parquet")
+    _write_atomic(panel, out_dir / "panel.csv")
+    _write_atomic(quarantine, out_dir / "quarantine.csv")
+    _write_atomic(report, out_dir / "reconciliation.csv")
+    from .dictionary import write_data_dictionary
+
+    write_data_dictionary(panel, manifest, errata, out_dir / "data_dictionary.md")
+    return BuildReport(panel, quarantine, report, excluded, shortfalls, time.perf_counter() - started)
+
+
+def _reconciliation_report(found: pd.DataFrame, remaining: pd.DataFrame, errata: pd.DataFrame) -> pd.DataFrame:
+    key = ["check", "source", "province_code", "year", "component"]
+    fixed = {(e.source, e.province_code.zfill(2), int(e.year)): e.errata_id for e in errata.itertuples()}
+    still = set(map(tuple, remaining[key].astype(str).to_numpy())) if not remaining.empty else set()
+    found = found.copy()
+    status = []
+    for r in found.itertuples(index=False):
+        errata_id = fixed.get((r.source, r.province_code, int(r.year)))
+        open_ = tuple(map(str, (r.check, r.source, r.province_code, r.year, r.component))) in still
+        status.append("open" if open_ else f"corrected by {errata_id}" if errata_id else "resolved")
+    found["status"] = status
+    new = remaining.merge(found[key], on=key, how="left", indicator=True)
+    new = new[new["_merge"] == "left_only"].drop(columns="_merge").assign(status="open")
+    return pd.concat([found, new], ignore_index=True)
+
+
+def _finalise(rows: pd.DataFrame) -> pd.DataFrame:
+    reg = registry().table.set_index("province_code")
+    rows = rows.copy()
+    rows["province"] = rows["province_code"].map(reg["province"])
+    rows["region6"] = rows["province_code"].map(reg["region6"])
+    rows["year"] = rows["year"].astype(int)
+    rows["raw_line"] = rows["raw_line"].astype("Int64")
+    for col in ("province_code", "province", "region", "region6", "raw_file", "correction", "source_url",
+                "quote", "note", "component_label_vi", "component_label_en"):
+        rows[col] = rows[col].astype("string")
+    # Labels: fill a component's missing Vietnamese label from another row of the same component.
+    labels = rows.dropna(subset=["component_label_vi"]).groupby(["index", "component"])["component_label_vi"].last()
+    missing = rows["component_label_vi"].isna()
+    rows.loc[missing, "component_label_vi"] = [labels.get((i, c), pd.NA) for i, c in
+                                               zip(rows.loc[missing, "index"], rows.loc[missing, "component"])]
+    order = ["index", "component", "component_label_en", "component_label_vi", "level", "province_code",
+             "province", "region6", "region", "year", "value", "scale_min", "scale_max", "unit", "method_era",
+             "is_derived", "is_preferred", "source", "confidence", "n_reports", "conflict", "correction",
+             "raw_file", "raw_line", "source_url", "quote", "note"]
+    rows = rows[order].sort_values(["index", "level", "province_code", "year", "component", "source"],
+                                   na_position="last").reset_index(drop=True)
+    return rows
+
+
+def _write_atomic(df: pd.DataFrame, path: Path) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    if path.suffix == ".parquet":
+        df.to_parquet(tmp, index=False)
+    else:
+        df.to_csv(tmp, index=False, encoding="utf-8")
+    tmp.replace(path)
+
+
+_CACHE: dict[str, tuple[float, pd.DataFrame]] = {}
+
+
+def load_panel(index: str | Iterable[str] | None = None, provinces: str | Iterable[str] | None = None,
+               years: int | Iterable[int] | None = None, component: str | Iterable[str] | None = None,
+               level: str = "province", preferred_only: bool = True, path: Path | None = None) -> pd.DataFrame:
+    """The panel, filtered. Builds ``data/processed/panel.parquet`` first if it is missing.
+
+    ``provinces`` accepts any spelling :func:`analysis.provinces.resolve` knows; ``years`` an int,
+    an iterable or a ``range``; ``level`` is ``"province"``, ``"region"``, ``"national"`` or
+    ``None`` for all. With ``preferred_only`` (default) each cell has at most one value: the one
+    from the preferred source (see ``SOURCE_PRIORITY``); press conflicts without a majority are
+    left out, so pass ``preferred_only=False`` to see every source's value."""
+    path = Path(path or config.PANEL_PARQUET)
+    if not path.exists():
+        build_panel(out_dir=path.parent, progress=lambda _msg: None)
+    mtime = path.stat().st_mtime
+    cached = _CACHE.get(str(path))
+    if cached is None or cached[0] != mtime:
+        cached = (mtime, pd.read_parquet(path))
+        _CACHE[str(path)] = cached
+    df = cached[1]
+    mask = np.ones(len(df), dtype=bool)
+    if level is not None:
+        mask &= (df["level"] == level).to_numpy()
+    if preferred_only:
+        mask &= df["is_preferred"].to_numpy()
+    if index is not None:
+        mask &= df["index"].isin([index] if isinstance(index, str) else list(index)).to_numpy()
+    if component is not None:
+        mask &= df["component"].isin([component] if isinstance(component, str) else list(component)).to_numpy()
+    if provinces is not None:
+        wanted = [provinces] if isinstance(provinces, (str, int)) else list(provinces)
+        mask &= df["province_code"].isin([resolve(p) for p in wanted]).fillna(False).to_numpy(bool)
+    if years is not None:
+        mask &= df["year"].isin([years] if isinstance(years, int) else list(years)).to_numpy()
+    return df[mask].reset_index(drop=True)

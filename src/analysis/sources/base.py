@@ -1,0 +1,165 @@
+"""Shared plumbing for the source loaders: checked CSV reading, number parsing, province
+resolution and quarantine records. Loaders turn one raw file into tidy panel rows, nothing else."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import config
+from ..provinces import UnknownProvinceError, resolve
+
+PANEL_COLUMNS = [
+    "index", "component", "component_label_en", "component_label_vi", "level",
+    "province_code", "region", "year", "value", "scale_min", "scale_max", "unit", "method_era",
+    "is_derived", "source", "confidence", "raw_file", "raw_line", "n_reports", "conflict",
+    "correction", "source_url", "quote", "note",
+]
+QUARANTINE_COLUMNS = ["source", "raw_file", "raw_line", "column", "value", "reason"]
+
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+
+
+class SourceFormatError(Exception):
+    """A structural problem with a raw file (missing, undecodable, missing or unknown columns).
+    Stops the build; the message names the file."""
+
+
+@dataclass
+class LoadResult:
+    """Output of one loader: panel rows, quarantined raw rows, and counts of rows deliberately
+    not loaded (with the reason as key)."""
+
+    rows: pd.DataFrame
+    quarantine: pd.DataFrame
+    excluded: dict[str, int] = field(default_factory=dict)
+
+
+def rel(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(config.RAW_DIR.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_raw_csv(path: Path, required: list[str], optional: list[str] | None = None) -> pd.DataFrame:
+    """Read a raw CSV as text. Adds ``line_no`` (1-based line number in the file, header = 1).
+
+    Raises :class:`SourceFormatError` naming the file for a missing file, undecodable bytes,
+    missing required columns, or columns that are neither required nor optional."""
+    path = Path(path)
+    if not path.exists():
+        raise SourceFormatError(f"{path}: raw file is missing")
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceFormatError(f"{path}: not valid UTF-8 text ({exc})") from exc
+    except pd.errors.ParserError as exc:
+        raise SourceFormatError(f"{path}: cannot parse as CSV ({exc})") from exc
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        raise SourceFormatError(f"{path}: missing column(s) {missing}; found {list(df.columns)}")
+    allowed = set(required) | set(optional or [])
+    unknown = [c for c in df.columns if c not in allowed]
+    if unknown:
+        raise SourceFormatError(f"{path}: unknown column(s) {unknown}; the loader expects {sorted(allowed)}")
+    df["line_no"] = np.arange(2, len(df) + 2)
+    return df
+
+
+def parse_number(text: str) -> float | None:
+    """Parse a plain decimal number written with a decimal point. Returns ``None`` for an empty
+    cell; raises ``ValueError`` (with a hint for a decimal comma) for anything else."""
+    s = str(text).strip()
+    if s == "":
+        return None
+    if _PLAIN_NUMBER.match(s):
+        return float(s)
+    if _DECIMAL_COMMA.match(s):
+        raise ValueError(f"decimal comma in {s!r}: the raw tables use a decimal point")
+    raise ValueError(f"not a number: {s!r}")
+
+
+class Quarantine:
+    """Collects raw rows that cannot enter the panel, with the reason."""
+
+    def __init__(self, source: str, path: Path):
+        self.source = source
+        self.file = rel(path)
+        self.records: list[dict] = []
+
+    def add(self, line: int, column: str, value: object, reason: str) -> None:
+        self.records.append({
+            "source": self.source, "raw_file": self.file, "raw_line": int(line),
+            "column": column, "value": "" if value is None else str(value), "reason": reason,
+        })
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.records, columns=QUARANTINE_COLUMNS)
+
+
+def numbers(df: pd.DataFrame, column: str, quarantine: Quarantine) -> pd.Series:
+    """Parse ``column`` to floats; unparseable cells become NaN and are quarantined."""
+    out = np.full(len(df), np.nan)
+    for i, (text, line) in enumerate(zip(df[column], df["line_no"])):
+        try:
+            v = parse_number(text)
+        except ValueError as exc:
+            quarantine.add(line, column, text, str(exc))
+            continue
+        out[i] = np.nan if v is None else v
+    return pd.Series(out, index=df.index)
+
+
+def province_codes(df: pd.DataFrame, name_col: str, code_col: str | None, quarantine: Quarantine) -> pd.Series:
+    """Resolve each row's province through the registry. When the file also carries a GSO code,
+    the name and the code must agree. Unresolvable rows get ``<NA>`` and a quarantine record."""
+    cache: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+    out = []
+    for name, code, line in zip(df[name_col], df[code_col] if code_col else [""] * len(df), df["line_no"]):
+        key = (name, code)
+        if key not in cache:
+            cache[key] = _resolve_pair(name, code)
+        resolved, problem = cache[key]
+        if problem:
+            quarantine.add(line, name_col, name if not code else f"{name} / {code}", problem)
+        out.append(resolved)
+    return pd.Series(out, index=df.index, dtype="string")
+
+
+def _resolve_pair(name: str, code: str) -> tuple[str | None, str | None]:
+    by_name = None
+    if name.strip():
+        try:
+            by_name = resolve(name)
+        except UnknownProvinceError as exc:
+            if not code.strip():
+                return None, str(exc)
+    by_code = None
+    if code.strip():
+        try:
+            by_code = resolve(int(float(code)))
+        except (UnknownProvinceError, ValueError):
+            return None, f"unknown province code {code!r}"
+    if by_name and by_code and by_name != by_code:
+        return None, f"name {name!r} resolves to {by_name} but the file gives code {by_code}"
+    result = by_code or by_name
+    return (result, None) if result else (None, "no province name or code")
+
+
+def finish(records: list[dict]) -> pd.DataFrame:
+    """Turn loader records into a frame with every panel column, in order."""
+    df = pd.DataFrame(records)
+    for col in PANEL_COLUMNS:
+        if col not in df.columns:
+            df[col] = pd.NA
+    df = df[PANEL_COLUMNS]
+    df["n_reports"] = df["n_reports"].fillna(1).astype(int)
+    df["conflict"] = df["conflict"].fillna(False).astype(bool)
+    df["is_derived"] = df["is_derived"].fillna(False).astype(bool)
+    return df
