@@ -21,7 +21,8 @@ build: $(STAMP)
 	$(BIN)/reform build
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks notebooks
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -q

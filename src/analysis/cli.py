@@ -19,8 +19,10 @@ def _build(args: argparse.Namespace) -> int:
         print(f"build stopped: {exc}", file=sys.stderr)
         return 2
     panel = report.panel
-    print(f"\npanel: {len(panel):,} rows ({int(panel['is_derived'].sum()):,} derived, "
-          f"{int(panel['is_preferred'].sum()):,} preferred) in {report.seconds:.1f} s")
+    print(
+        f"\npanel: {len(panel):,} rows ({int(panel['is_derived'].sum()):,} derived, "
+        f"{int(panel['is_preferred'].sum()):,} preferred) in {report.seconds:.1f} s"
+    )
     with pd.option_context("display.width", 200, "display.max_columns", 30):
         print("\ncoverage: provinces with a headline value (component 'total'), by index and year")
         print(report.coverage().to_string(na_rep="."))

@@ -20,12 +20,13 @@ from dataclasses import dataclass
 INDICES = ("PAPI", "PCI", "PAR_INDEX", "SIPAS")
 
 INDEX_LABELS = {
-    "PAPI": ("Provincial Governance and Public Administration Performance Index",
-             "Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh"),
+    "PAPI": (
+        "Provincial Governance and Public Administration Performance Index",
+        "Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh",
+    ),
     "PCI": ("Provincial Competitiveness Index", "Chỉ số Năng lực cạnh tranh cấp tỉnh"),
     "PAR_INDEX": ("Public Administration Reform Index", "Chỉ số cải cách hành chính"),
-    "SIPAS": ("Satisfaction Index of Public Administrative Services",
-              "Chỉ số hài lòng về sự phục vụ hành chính"),
+    "SIPAS": ("Satisfaction Index of Public Administrative Services", "Chỉ số hài lòng về sự phục vụ hành chính"),
 }
 
 
@@ -43,22 +44,50 @@ class Era:
 
 ERAS: tuple[Era, ...] = (
     Era("PAPI", "6dim-2011", 2011, 2017, "6 dimensions; total on 6-60."),
-    Era("PAPI", "8dim-2018", 2018, None,
+    Era(
+        "PAPI",
+        "8dim-2018",
+        2018,
+        None,
         "8 dimensions (environmental governance and e-governance added); total on 10-80 as printed. "
         "Transparency gains 'access to information' (2.1); accountability sub-dimensions replaced. "
-        "From 2021 sub-dimension 5.2 (construction permits) is dropped and 5.x are on 0.33-3.33."),
+        "From 2021 sub-dimension 5.2 (construction permits) is dropped and 5.x are on 0.33-3.33.",
+    ),
     Era("PCI", "pci-2005", 2005, 2005, "9 sub-indices incl. implementation of central policy; 42 provinces."),
     Era("PCI", "pci-2006", 2006, 2008, "10 sub-indices (labour, legal institutions added; SOE bias); 64 provinces."),
     Era("PCI", "pci-2009", 2009, 2012, "9 sub-indices, no bias sub-index; new weights."),
     Era("PCI", "pci-2013", 2013, 2020, "10 sub-indices with policy bias (equal competition); new weights."),
-    Era("PCI", "pci-2021", 2021, None,
+    Era(
+        "PCI",
+        "pci-2021",
+        2021,
+        None,
         "Methodology revision: business support services -> business support policy; "
-        "totals of 2022 and 2023 are not the 2013 weighted sum; from 2023 VCCI publishes only the top 30."),
-    Era("PAR_INDEX", "par-2012", 2012, 2021, "Criteria revised over time within this span; values in percent of the maximum score."),
-    Era("PAR_INDEX", "par-2022", 2022, 2023, "Restructured criteria; the national mean fell 86.37 -> 84.79 with the change."),
+        "totals of 2022 and 2023 are not the 2013 weighted sum; from 2023 VCCI publishes only the top 30.",
+    ),
+    Era(
+        "PAR_INDEX",
+        "par-2012",
+        2012,
+        2021,
+        "Criteria revised over time within this span; values in percent of the maximum score.",
+    ),
+    Era(
+        "PAR_INDEX",
+        "par-2022",
+        2022,
+        2023,
+        "Restructured criteria; the national mean fell 86.37 -> 84.79 with the change.",
+    ),
     Era("PAR_INDEX", "par-2024", 2024, None, "New criteria set approved for 2024."),
     Era("SIPAS", "sipas-2017", 2017, 2021, "Satisfaction with administrative services."),
-    Era("SIPAS", "sipas-2022", 2022, None, "Scope extended to public policies; national mean 87.16 (2021) -> 80.08 (2022)."),
+    Era(
+        "SIPAS",
+        "sipas-2022",
+        2022,
+        None,
+        "Scope extended to public policies; national mean 87.16 (2021) -> 80.08 (2022).",
+    ),
 )
 
 
@@ -88,25 +117,42 @@ PAPI_DIMENSIONS = {
 
 # Sub-dimension slugs by (dimension, position) for the sheet layouts of each span of years.
 _SUB_2018 = {
-    (1, 1): "civic_knowledge", (1, 2): "opportunities_for_participation",
-    (1, 3): "quality_of_elections", (1, 4): "voluntary_contributions",
-    (2, 1): "access_to_information", (2, 2): "poverty_lists", (2, 3): "communal_budget",
+    (1, 1): "civic_knowledge",
+    (1, 2): "opportunities_for_participation",
+    (1, 3): "quality_of_elections",
+    (1, 4): "voluntary_contributions",
+    (2, 1): "access_to_information",
+    (2, 2): "poverty_lists",
+    (2, 3): "communal_budget",
     (2, 4): "land_use_plans",
-    (3, 1): "interactions_with_local_authorities", (3, 2): "responses_to_citizen_appeals",
+    (3, 1): "interactions_with_local_authorities",
+    (3, 2): "responses_to_citizen_appeals",
     (3, 3): "access_to_justice",
-    (4, 1): "limits_on_public_sector_corruption", (4, 2): "limits_on_corruption_in_service_delivery",
-    (4, 3): "equity_in_employment", (4, 4): "willingness_to_fight_corruption",
-    (5, 1): "certification_procedures", (5, 2): "construction_permits",
-    (5, 3): "land_use_rights_procedures", (5, 4): "commune_procedures",
-    (6, 1): "public_health", (6, 2): "public_primary_education", (6, 3): "basic_infrastructure",
+    (4, 1): "limits_on_public_sector_corruption",
+    (4, 2): "limits_on_corruption_in_service_delivery",
+    (4, 3): "equity_in_employment",
+    (4, 4): "willingness_to_fight_corruption",
+    (5, 1): "certification_procedures",
+    (5, 2): "construction_permits",
+    (5, 3): "land_use_rights_procedures",
+    (5, 4): "commune_procedures",
+    (6, 1): "public_health",
+    (6, 2): "public_primary_education",
+    (6, 3): "basic_infrastructure",
     (6, 4): "law_and_order",
-    (7, 1): "seriousness_in_environment_protection", (7, 2): "quality_of_air", (7, 3): "quality_of_water",
-    (8, 1): "access_to_e_government_portals", (8, 2): "access_to_the_internet",
+    (7, 1): "seriousness_in_environment_protection",
+    (7, 2): "quality_of_air",
+    (7, 3): "quality_of_water",
+    (8, 1): "access_to_e_government_portals",
+    (8, 2): "access_to_the_internet",
     (8, 3): "e_responsiveness",
 }
 _SUB_2011 = {k: v for k, v in _SUB_2018.items() if k[0] <= 6} | {
-    (2, 1): "poverty_lists", (2, 2): "communal_budget", (2, 3): "land_use_plans",
-    (3, 2): "peoples_inspection_boards", (3, 3): "community_investment_boards",
+    (2, 1): "poverty_lists",
+    (2, 2): "communal_budget",
+    (2, 3): "land_use_plans",
+    (3, 2): "peoples_inspection_boards",
+    (3, 3): "community_investment_boards",
 }
 del _SUB_2011[(2, 4)]
 _SUB_2016 = _SUB_2011 | {(3, 2): "responsive_to_citizen_actions", (3, 3): "peoples_inspection_boards"}
@@ -187,13 +233,19 @@ PCI_SUBINDICES = {
     "pci_transparency": ("pci:transparency", "Transparency", "Tính minh bạch"),
     "pci_time": ("pci:time_costs", "Time costs", "Chi phí thời gian"),
     "pci_informal": ("pci:informal_charges", "Informal charges", "Chi phí không chính thức"),
-    "pci_implement": ("pci:central_policy_implementation", "Implementation of central policy",
-                      "Thực hiện chính sách của Trung ương"),
+    "pci_implement": (
+        "pci:central_policy_implementation",
+        "Implementation of central policy",
+        "Thực hiện chính sách của Trung ương",
+    ),
     "pci_bias_old": ("pci:soe_bias", "SOE bias (state-owned enterprise preference)", "Ưu đãi DNNN"),
     "pci_bias": ("pci:policy_bias", "Policy bias (equal competition)", "Cạnh tranh bình đẳng"),
     "pci_proactive": ("pci:proactivity", "Proactivity of provincial leadership", "Tính năng động"),
-    "pci_support": ("pci:business_support", "Business support services / policy",
-                    "Dịch vụ / Chính sách hỗ trợ doanh nghiệp"),
+    "pci_support": (
+        "pci:business_support",
+        "Business support services / policy",
+        "Dịch vụ / Chính sách hỗ trợ doanh nghiệp",
+    ),
     "pci_labor": ("pci:labour_policy", "Labour policy", "Đào tạo lao động"),
     "pci_legal": ("pci:legal_institutions", "Legal institutions / law and order", "Thiết chế pháp lý"),
 }

@@ -33,8 +33,18 @@ def derive_papi(preferred: pd.DataFrame) -> pd.DataFrame:
         en, vi = PAPI_DIMENSIONS[dim]
         value = float(g["value"].sum())
         dims_by_cell.setdefault((code, int(year)), {})[dim] = value
-        records.append(_row(g.iloc[0], component, en, vi, value, 1.0, 10.0,
-                            f"sum of {len(g)} sub-dimensions ({', '.join(sorted(g['source'].unique()))})"))
+        records.append(
+            _row(
+                g.iloc[0],
+                component,
+                en,
+                vi,
+                value,
+                1.0,
+                10.0,
+                f"sum of {len(g)} sub-dimensions ({', '.join(sorted(g['source'].unique()))})",
+            )
+        )
     # Totals: printed dimensions count too.
     dims = papi[papi["component"].str.startswith("dimension:")]
     for r in dims.itertuples(index=False):
@@ -45,18 +55,43 @@ def derive_papi(preferred: pd.DataFrame) -> pd.DataFrame:
             continue
         lo, hi = papi_total_scale(year)
         template = papi[(papi["province_code"] == code) & (papi["year"] == year)].iloc[0]
-        records.append(_row(template, "total", "PAPI total (unweighted sum of dimensions)",
-                            "Chỉ số PAPI tổng hợp (không có trọng số)", sum(values.values()), lo, hi,
-                            f"sum of {n_dims} dimensions (printed or derived)"))
+        records.append(
+            _row(
+                template,
+                "total",
+                "PAPI total (unweighted sum of dimensions)",
+                "Chỉ số PAPI tổng hợp (không có trọng số)",
+                sum(values.values()),
+                lo,
+                hi,
+                f"sum of {n_dims} dimensions (printed or derived)",
+            )
+        )
     return pd.DataFrame(records)
 
 
-def _row(template: pd.Series, component: str, en: str, vi: str, value: float, lo: float, hi: float,
-         rule: str) -> dict:
+def _row(template: pd.Series, component: str, en: str, vi: str, value: float, lo: float, hi: float, rule: str) -> dict:
     out = template.to_dict()
-    out.update({"component": component, "component_label_en": en, "component_label_vi": vi, "value": value,
-                "scale_min": lo, "scale_max": hi, "unit": "points", "is_derived": True,
-                "source": DERIVED_SOURCE, "confidence": "derived", "raw_file": pd.NA, "raw_line": pd.NA,
-                "correction": pd.NA, "source_url": pd.NA, "quote": pd.NA, "n_reports": 1, "conflict": False,
-                "note": f"derived: {rule}"})
+    out.update(
+        {
+            "component": component,
+            "component_label_en": en,
+            "component_label_vi": vi,
+            "value": value,
+            "scale_min": lo,
+            "scale_max": hi,
+            "unit": "points",
+            "is_derived": True,
+            "source": DERIVED_SOURCE,
+            "confidence": "derived",
+            "raw_file": pd.NA,
+            "raw_line": pd.NA,
+            "correction": pd.NA,
+            "source_url": pd.NA,
+            "quote": pd.NA,
+            "n_reports": 1,
+            "conflict": False,
+            "note": f"derived: {rule}",
+        }
+    )
     return out

@@ -13,8 +13,19 @@ import pandas as pd
 from . import config
 from .sources.base import SourceFormatError
 
-ERRATA_COLUMNS = ["errata_id", "source", "file", "line", "province_code", "year", "column",
-                  "old_value", "new_value", "evidence", "reviewed"]
+ERRATA_COLUMNS = [
+    "errata_id",
+    "source",
+    "file",
+    "line",
+    "province_code",
+    "year",
+    "column",
+    "old_value",
+    "new_value",
+    "evidence",
+    "reviewed",
+]
 
 
 def load_errata(path: Path | None = None) -> pd.DataFrame:
@@ -39,14 +50,19 @@ def apply_errata(rows: pd.DataFrame, errata: pd.DataFrame) -> pd.DataFrame:
     (a stale erratum must be reviewed, not silently skipped)."""
     rows = rows.copy()
     for e in errata.itertuples(index=False):
-        hit = ((rows["source"] == e.source) & (rows["raw_file"] == e.file) & (rows["raw_line"] == e.line)
-               & (rows["note"] == f"column {e.column}"))
+        hit = (
+            (rows["source"] == e.source)
+            & (rows["raw_file"] == e.file)
+            & (rows["raw_line"] == e.line)
+            & (rows["note"] == f"column {e.column}")
+        )
         if hit.sum() != 1:
             raise SourceFormatError(f"errata {e.errata_id}: matches {int(hit.sum())} rows in {e.file} line {e.line}")
         idx = rows.index[hit][0]
         if not np.isclose(rows.at[idx, "value"], e.old_value, atol=1e-9, rtol=0):
             raise SourceFormatError(
-                f"errata {e.errata_id}: {e.file} line {e.line} holds {rows.at[idx, 'value']}, not {e.old_value}")
+                f"errata {e.errata_id}: {e.file} line {e.line} holds {rows.at[idx, 'value']}, not {e.old_value}"
+            )
         rows.at[idx, "value"] = e.new_value
         rows.at[idx, "correction"] = e.errata_id
         rows.at[idx, "note"] = f"column {e.column}; corrected by {e.errata_id} (printed {e.old_value})"

@@ -43,6 +43,7 @@ def verify(manifest: dict[str, dict], raw_dir: Path | None = None) -> dict[str, 
         if actual != entry["sha256"]:
             raise SourceFormatError(
                 f"{path}: checksum mismatch for {key!r} (manifest {entry['sha256'][:12]}..., file {actual[:12]}...);"
-                " raw files are immutable: restore it, or record a new version in the manifest")
+                " raw files are immutable: restore it, or record a new version in the manifest"
+            )
         paths[key] = path
     return paths

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import config, reconcile
-from .derive import DERIVED_SOURCE, derive_papi
+from .derive import derive_papi
 from .errata import apply_errata, load_errata
 from .manifest import load_manifest, verify
 from .provinces import registry, resolve
@@ -55,8 +55,11 @@ def mark_preferred(rows: pd.DataFrame) -> pd.Series:
     Where that source holds conflicting values (press), the value with the most corroborating
     reports is preferred; on a tie none is, and the conflict stays visible."""
     priority = {s: i for i, s in enumerate(SOURCE_PRIORITY)}
-    keyed = rows.assign(_p=rows["province_code"].fillna(""), _r=rows["region"].fillna(""),
-                        _prio=rows["source"].map(priority).fillna(len(priority)))
+    keyed = rows.assign(
+        _p=rows["province_code"].fillna(""),
+        _r=rows["region"].fillna(""),
+        _prio=rows["source"].map(priority).fillna(len(priority)),
+    )
     key = ["index", "component", "level", "_p", "_r", "year"]
     best = keyed.groupby(key)["_prio"].transform("min")
     top = keyed["_prio"] == best
@@ -80,8 +83,10 @@ def _load_sources(paths: dict[str, Path], progress) -> tuple[list[pd.DataFrame],
 
 
 def _reconcile(rows: pd.DataFrame) -> pd.DataFrame:
-    return pd.concat([reconcile.pci_weighted_totals(rows), reconcile.papi_sums(rows),
-                      reconcile.cross_source(rows)], ignore_index=True)
+    return pd.concat(
+        [reconcile.pci_weighted_totals(rows), reconcile.papi_sums(rows), reconcile.cross_source(rows)],
+        ignore_index=True,
+    )
 
 
 def build_panel(out_dir: Path | None = None, raw_dir: Path | None = None, progress=print) -> BuildReport:
@@ -115,7 +120,8 @@ def build_panel(out_dir: Path | None = None, raw_dir: Path | None = None, progre
     report = _reconciliation_report(found, remaining, errata)
     panel = _finalise(rows)
     quarantine = pd.concat([q for q in quarantines if not q.empty], ignore_index=True).reindex(
-        columns=QUARANTINE_COLUMNS)
+        columns=QUARANTINE_COLUMNS
+    )
     shortfalls = coverage_shortfalls(panel)
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -152,20 +158,60 @@ def _finalise(rows: pd.DataFrame) -> pd.DataFrame:
     rows["region6"] = rows["province_code"].map(reg["region6"])
     rows["year"] = rows["year"].astype(int)
     rows["raw_line"] = rows["raw_line"].astype("Int64")
-    for col in ("province_code", "province", "region", "region6", "raw_file", "correction", "source_url",
-                "quote", "note", "component_label_vi", "component_label_en"):
+    for col in (
+        "province_code",
+        "province",
+        "region",
+        "region6",
+        "raw_file",
+        "correction",
+        "source_url",
+        "quote",
+        "note",
+        "component_label_vi",
+        "component_label_en",
+    ):
         rows[col] = rows[col].astype("string")
     # Labels: fill a component's missing Vietnamese label from another row of the same component.
     labels = rows.dropna(subset=["component_label_vi"]).groupby(["index", "component"])["component_label_vi"].last()
     missing = rows["component_label_vi"].isna()
-    rows.loc[missing, "component_label_vi"] = [labels.get((i, c), pd.NA) for i, c in
-                                               zip(rows.loc[missing, "index"], rows.loc[missing, "component"])]
-    order = ["index", "component", "component_label_en", "component_label_vi", "level", "province_code",
-             "province", "region6", "region", "year", "value", "scale_min", "scale_max", "unit", "method_era",
-             "is_derived", "is_preferred", "source", "confidence", "n_reports", "conflict", "correction",
-             "raw_file", "raw_line", "source_url", "quote", "note"]
-    rows = rows[order].sort_values(["index", "level", "province_code", "year", "component", "source"],
-                                   na_position="last").reset_index(drop=True)
+    rows.loc[missing, "component_label_vi"] = [
+        labels.get((i, c), pd.NA) for i, c in zip(rows.loc[missing, "index"], rows.loc[missing, "component"])
+    ]
+    order = [
+        "index",
+        "component",
+        "component_label_en",
+        "component_label_vi",
+        "level",
+        "province_code",
+        "province",
+        "region6",
+        "region",
+        "year",
+        "value",
+        "scale_min",
+        "scale_max",
+        "unit",
+        "method_era",
+        "is_derived",
+        "is_preferred",
+        "source",
+        "confidence",
+        "n_reports",
+        "conflict",
+        "correction",
+        "raw_file",
+        "raw_line",
+        "source_url",
+        "quote",
+        "note",
+    ]
+    rows = (
+        rows[order]
+        .sort_values(["index", "level", "province_code", "year", "component", "source"], na_position="last")
+        .reset_index(drop=True)
+    )
     return rows
 
 
@@ -181,9 +227,15 @@ def _write_atomic(df: pd.DataFrame, path: Path) -> None:
 _CACHE: dict[str, tuple[float, pd.DataFrame]] = {}
 
 
-def load_panel(index: str | Iterable[str] | None = None, provinces: str | Iterable[str] | None = None,
-               years: int | Iterable[int] | None = None, component: str | Iterable[str] | None = None,
-               level: str = "province", preferred_only: bool = True, path: Path | None = None) -> pd.DataFrame:
+def load_panel(
+    index: str | Iterable[str] | None = None,
+    provinces: str | Iterable[str] | None = None,
+    years: int | Iterable[int] | None = None,
+    component: str | Iterable[str] | None = None,
+    level: str = "province",
+    preferred_only: bool = True,
+    path: Path | None = None,
+) -> pd.DataFrame:
     """The panel, filtered. Builds ``data/processed/panel.parquet`` first if it is missing.
 
     ``provinces`` accepts any spelling :func:`analysis.provinces.resolve` knows; ``years`` an int,
@@ -202,9 +254,9 @@ def load_panel(index: str | Iterable[str] | None = None, provinces: str | Iterab
     df = cached[1]
     mask = np.ones(len(df), dtype=bool)
     if level is not None:
-        mask &= (df["level"] == level).to_numpy()
+        mask &= (df["level"] == level).to_numpy(dtype=bool, na_value=False)
     if preferred_only:
-        mask &= df["is_preferred"].to_numpy()
+        mask &= df["is_preferred"].to_numpy(dtype=bool)
     if index is not None:
         mask &= df["index"].isin([index] if isinstance(index, str) else list(index)).to_numpy()
     if component is not None:

@@ -75,7 +75,7 @@ def _read(path: Path) -> pd.DataFrame:
 def _strip_affixes(key: str) -> str:
     for prefix in _PREFIXES:
         if key.startswith(prefix):
-            key = key[len(prefix):]
+            key = key[len(prefix) :]
     for suffix in _SUFFIXES:
         if key.endswith(suffix):
             key = key[: -len(suffix)]
@@ -114,21 +114,30 @@ def registry() -> Registry:
     for r in tlq.itertuples(index=False):
         code = r.province_code_gso.zfill(2)
         name = nfc(_NAME_OVERRIDES.get(code, r.name))
-        rows.append({
-            "province_code": code,
-            "province": name,
-            "province_ascii": strip_diacritics(name),
-            "slug": slugify(name),
-            "unit_type": "municipality" if r.unit_type_en.lower().startswith("municip") else "province",
-            "region8": nfc(r.region_name),
-            "region8_en": r.region_name_en,
-            "active_until": pd.NA,
-        })
-    rows.append({
-        "province_code": HA_TAY_CODE, "province": "Hà Tây", "province_ascii": "Ha Tay",
-        "slug": "ha-tay", "unit_type": "province", "region8": "Đồng bằng sông Hồng",
-        "region8_en": "Red River Delta", "active_until": "2008-07-31",
-    })
+        rows.append(
+            {
+                "province_code": code,
+                "province": name,
+                "province_ascii": strip_diacritics(name),
+                "slug": slugify(name),
+                "unit_type": "municipality" if r.unit_type_en.lower().startswith("municip") else "province",
+                "region8": nfc(r.region_name),
+                "region8_en": r.region_name_en,
+                "active_until": pd.NA,
+            }
+        )
+    rows.append(
+        {
+            "province_code": HA_TAY_CODE,
+            "province": "Hà Tây",
+            "province_ascii": "Ha Tay",
+            "slug": "ha-tay",
+            "unit_type": "province",
+            "region8": "Đồng bằng sông Hồng",
+            "region8_en": "Red River Delta",
+            "active_until": "2008-07-31",
+        }
+    )
     table = pd.DataFrame(rows)
 
     pci_ids = {r.enterprise_census_c.zfill(2): r.pci for r in vnc.itertuples() if r.province_name}
@@ -179,11 +188,11 @@ def registry() -> Registry:
 def _strip_unit_word(name: str) -> str:
     for word in ("Thành phố ", "Tỉnh "):
         if name.startswith(word):
-            return name[len(word):]
+            return name[len(word) :]
     return name
 
 
-def provinces(include_ha_tay: bool = False) -> pd.DataFrame:
+def province_table(include_ha_tay: bool = False) -> pd.DataFrame:
     """The province table: code, canonical name (NFC), ASCII name, slug, unit type, 8 and 6
     regions (Vietnamese and English), PCI id, and the 2025 merger target (code and name)."""
     table = registry().table
@@ -238,8 +247,6 @@ def name_of(code: str) -> str:
 def merged_provinces() -> pd.DataFrame:
     """The 34 provinces from 1 July 2025: ``new_code_2025``, ``new_province_2025`` and the list of
     pre-2025 member codes and names (Hà Tây excluded)."""
-    table = provinces()
+    table = province_table()
     grouped = table.groupby(["new_code_2025", "new_province_2025"], sort=True)
-    return grouped.agg(
-        member_codes=("province_code", list), members=("province", list)
-    ).reset_index()
+    return grouped.agg(member_codes=("province_code", list), members=("province", list)).reset_index()

@@ -13,8 +13,20 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-RECONCILIATION_COLUMNS = ["check", "index", "province_code", "year", "component", "source", "printed",
-                          "expected", "difference", "raw_file", "raw_line", "detail"]
+RECONCILIATION_COLUMNS = [
+    "check",
+    "index",
+    "province_code",
+    "year",
+    "component",
+    "source",
+    "printed",
+    "expected",
+    "difference",
+    "raw_file",
+    "raw_line",
+    "detail",
+]
 
 # Years whose PCI totals match no fixed-weight sum in any source (SOURCES.md): not checked.
 PCI_UNRECONCILABLE_YEARS = {2011}
@@ -51,10 +63,14 @@ def papi_sums(rows: pd.DataFrame, tolerance: float = 0.002) -> pd.DataFrame:
 
 def pci_wide(rows: pd.DataFrame, source: str) -> pd.DataFrame:
     """PCI rows of one source as one row per province-year with sub-index columns and ``total``."""
-    pci = rows[(rows["index"] == "PCI") & (rows["source"] == source)
-               & (rows["component"].str.startswith("pci:") | (rows["component"] == "total"))]
-    return pci.pivot_table(index=["province_code", "year", "method_era"], columns="component",
-                           values="value", aggfunc="first").reset_index()
+    pci = rows[
+        (rows["index"] == "PCI")
+        & (rows["source"] == source)
+        & (rows["component"].str.startswith("pci:") | (rows["component"] == "total"))
+    ]
+    return pci.pivot_table(
+        index=["province_code", "year", "method_era"], columns="component", values="value", aggfunc="first"
+    ).reset_index()
 
 
 def fit_pci_weights(wide: pd.DataFrame, trim_sd: float = 4.0, max_iter: int = 10) -> tuple[pd.Series, np.ndarray]:
@@ -77,8 +93,9 @@ def fit_pci_weights(wide: pd.DataFrame, trim_sd: float = 4.0, max_iter: int = 10
     return pd.Series(w, index=subs), keep
 
 
-def pci_weighted_totals(rows: pd.DataFrame, weights_source: str = "pci_workbooks_2005_2019",
-                        tolerances: dict[str, float] | None = None) -> pd.DataFrame:
+def pci_weighted_totals(
+    rows: pd.DataFrame, weights_source: str = "pci_workbooks_2005_2019", tolerances: dict[str, float] | None = None
+) -> pd.DataFrame:
     """PCI printed total vs the weighted sum of its sub-indices, per method era up to 2020.
 
     Weights are estimated on ``weights_source`` (all its years in the era except those in
@@ -88,8 +105,7 @@ def pci_weighted_totals(rows: pd.DataFrame, weights_source: str = "pci_workbooks
     tolerances = tolerances or {"pci_workbooks_2005_2019": 0.001}
     base = pci_wide(rows, weights_source)
     base = base[~base["year"].isin(PCI_UNRECONCILABLE_YEARS) & (base["year"] <= PCI_LAST_CHECKED_YEAR)]
-    weights = {era: fit_pci_weights(g.dropna(axis=1, how="all").dropna())[0]
-               for era, g in base.groupby("method_era")}
+    weights = {era: fit_pci_weights(g.dropna(axis=1, how="all").dropna())[0] for era, g in base.groupby("method_era")}
     records = []
     for source in rows.loc[rows["index"] == "PCI", "source"].unique():
         wide = pci_wide(rows, source)
@@ -108,14 +124,29 @@ def pci_weighted_totals(rows: pd.DataFrame, weights_source: str = "pci_workbooks
             expected = float(np.dot(parts, w.to_numpy()))
             diff = row["total"] - expected
             if abs(diff) > row_tol:
-                src_rows = rows[(rows["source"] == source) & (rows["index"] == "PCI") & (rows["component"] == "total")
-                                & (rows["province_code"] == row["province_code"]) & (rows["year"] == row["year"])]
-                records.append({"check": "pci_total_vs_weighted_subindices", "index": "PCI",
-                                "province_code": row["province_code"], "year": row["year"], "component": "total",
-                                "source": source, "printed": row["total"], "expected": expected,
-                                "difference": diff, "raw_file": src_rows["raw_file"].iloc[0],
-                                "raw_line": src_rows["raw_line"].iloc[0],
-                                "detail": "weights " + ", ".join(f"{k.split(':')[1]} {v:.3f}" for k, v in w.items())})
+                src_rows = rows[
+                    (rows["source"] == source)
+                    & (rows["index"] == "PCI")
+                    & (rows["component"] == "total")
+                    & (rows["province_code"] == row["province_code"])
+                    & (rows["year"] == row["year"])
+                ]
+                records.append(
+                    {
+                        "check": "pci_total_vs_weighted_subindices",
+                        "index": "PCI",
+                        "province_code": row["province_code"],
+                        "year": row["year"],
+                        "component": "total",
+                        "source": source,
+                        "printed": row["total"],
+                        "expected": expected,
+                        "difference": diff,
+                        "raw_file": src_rows["raw_file"].iloc[0],
+                        "raw_line": src_rows["raw_line"].iloc[0],
+                        "detail": "weights " + ", ".join(f"{k.split(':')[1]} {v:.3f}" for k, v in w.items()),
+                    }
+                )
     return _frame(records)
 
 
@@ -127,21 +158,32 @@ def cross_source(rows: pd.DataFrame) -> pd.DataFrame:
     multi = data[data.duplicated(key, keep=False)]
     if multi.empty:
         return _frame([])
-    stats = multi.groupby(key).agg(n_sources=("source", "nunique"), lo=("value", "idxmin"),
-                                   hi=("value", "idxmax"))
+    stats = multi.groupby(key).agg(n_sources=("source", "nunique"), lo=("value", "idxmin"), hi=("value", "idxmax"))
     stats = stats[stats["n_sources"] > 1]
     lo = multi.loc[stats["lo"]].reset_index(drop=True)
     hi = multi.loc[stats["hi"]].reset_index(drop=True)
     tol = np.maximum(0.005, 0.5 * 10.0 ** -np.minimum(decimals(lo["value"]), decimals(hi["value"]))) + 1e-9
     bad = (hi["value"] - lo["value"]).to_numpy() > tol
     lo, hi = lo[bad], hi[bad]
-    return _frame([{
-        "check": "cross_source", "index": a["index"], "component": a["component"],
-        "province_code": a["province_code"], "year": a["year"], "source": f"{a['source']} vs {b['source']}",
-        "printed": a["value"], "expected": b["value"], "difference": a["value"] - b["value"],
-        "raw_file": f"{a['raw_file']} | {b['raw_file']}", "raw_line": a["raw_line"],
-        "detail": f"line {a['raw_line']} vs {b['raw_line']}"}
-        for (_, a), (_, b) in zip(lo.iterrows(), hi.iterrows())])
+    return _frame(
+        [
+            {
+                "check": "cross_source",
+                "index": a["index"],
+                "component": a["component"],
+                "province_code": a["province_code"],
+                "year": a["year"],
+                "source": f"{a['source']} vs {b['source']}",
+                "printed": a["value"],
+                "expected": b["value"],
+                "difference": a["value"] - b["value"],
+                "raw_file": f"{a['raw_file']} | {b['raw_file']}",
+                "raw_line": a["raw_line"],
+                "detail": f"line {a['raw_line']} vs {b['raw_line']}",
+            }
+            for (_, a), (_, b) in zip(lo.iterrows(), hi.iterrows())
+        ]
+    )
 
 
 def decimals(values: pd.Series) -> np.ndarray:

@@ -10,8 +10,10 @@ from .components import INDICES
 from .provinces import registry
 from .sources.base import QUARANTINE_COLUMNS
 
-COMPONENT_PATTERN = (r"^(total(_weighted|_unweighted)?(_se|_ci_low|_ci_high)?|rank|observations"
-                     r"|dimension:\d|subdimension:\d\.[a-z_]+|pci:[a-z_]+)$")
+COMPONENT_PATTERN = (
+    r"^(total(_weighted|_unweighted)?(_se|_ci_low|_ci_high)?|rank|observations"
+    r"|dimension:\d|subdimension:\d\.[a-z_]+|pci:[a-z_]+)$"
+)
 KEY = ["index", "component", "level", "province_code", "region", "year", "source"]
 
 
@@ -68,7 +70,8 @@ def validate_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         for rec in fc.drop_duplicates(["index", "check", "schema_context"]).itertuples(index=False):
             i = int(rec.index)
             if rec.schema_context == "DataFrameSchema":
-                text = f"{rec.check} (value {float(rows.at[i, 'value']):g} on scale {float(rows.at[i, 'scale_min']):g}-{float(rows.at[i, 'scale_max']):g})"
+                lo, hi = float(rows.at[i, "scale_min"]), float(rows.at[i, "scale_max"])
+                text = f"{rec.check} (value {float(rows.at[i, 'value']):g} on scale {lo:g}-{hi:g})"
             else:
                 text = f"{rec.column}: {rec.check} (value {rec.failure_case!r})"
             reasons.setdefault(i, []).append(text)
@@ -86,14 +89,17 @@ def validate_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
                 others = [str(x) for x in lines if x != rows.at[i, "raw_line"]]
                 reasons.setdefault(i, []).append(f"duplicate key with a different value (lines {', '.join(others)})")
     bad = sorted(reasons)
-    q = pd.DataFrame({
-        "source": rows.loc[bad, "source"].values,
-        "raw_file": rows.loc[bad, "raw_file"].values,
-        "raw_line": rows.loc[bad, "raw_line"].values,
-        "column": rows.loc[bad, "component"].values,
-        "value": rows.loc[bad, "value"].astype(str).values,
-        "reason": ["; ".join(reasons[i]) for i in bad],
-    }, columns=QUARANTINE_COLUMNS)
+    q = pd.DataFrame(
+        {
+            "source": rows.loc[bad, "source"].values,
+            "raw_file": rows.loc[bad, "raw_file"].values,
+            "raw_line": rows.loc[bad, "raw_line"].values,
+            "column": rows.loc[bad, "component"].values,
+            "value": rows.loc[bad, "value"].astype(str).values,
+            "reason": ["; ".join(reasons[i]) for i in bad],
+        },
+        columns=QUARANTINE_COLUMNS,
+    )
     return rows.drop(index=bad).reset_index(drop=True), q
 
 
@@ -119,6 +125,13 @@ def coverage_shortfalls(rows: pd.DataFrame) -> pd.DataFrame:
             if n < want:
                 all_codes = set(names) if want >= 63 else set()
                 missing = sorted(all_codes - set(g["province_code"]) - ({"28"} if year > 2008 else set()))
-                records.append({"source": source, "year": int(year), "expected": want, "found": n,
-                                "missing": ", ".join(names[c] for c in missing)})
+                records.append(
+                    {
+                        "source": source,
+                        "year": int(year),
+                        "expected": want,
+                        "found": n,
+                        "missing": ", ".join(names[c] for c in missing),
+                    }
+                )
     return pd.DataFrame(records, columns=["source", "year", "expected", "found", "missing"])

@@ -27,13 +27,13 @@ SOURCE_LOADERS: dict[str, Callable[[Path], LoadResult]] = {
 # Where sources give the same cell, analyses use the first source in this order (is_preferred).
 SOURCE_PRIORITY = [
     "papi_workbook_2018_2023",  # the publisher's own provincial workbook
-    "papi_dims_2011_2019",      # official-style compilation of the publisher's sheets
-    "papi_hnks_2011_2024",      # third-party compilation; only source for 2020, 2021, 2024
+    "papi_dims_2011_2019",  # official-style compilation of the publisher's sheets
+    "papi_hnks_2011_2024",  # third-party compilation; only source for 2020, 2021, 2024
     "pci_workbooks_2005_2019",  # VCCI workbooks (after errata)
-    "pci_tables_partial",       # VCCI 63-province tables (top rows only)
-    "pci_province_pages",       # VCCI province pages
-    "press_par_sipas",          # press reports: lowest confidence
-    "derived",                  # values the project computes (sums of components)
+    "pci_tables_partial",  # VCCI 63-province tables (top rows only)
+    "pci_province_pages",  # VCCI province pages
+    "press_par_sipas",  # press reports: lowest confidence
+    "derived",  # values the project computes (sums of components)
 ]
 
 __all__ = ["SOURCE_LOADERS", "SOURCE_PRIORITY", "LoadResult", "SourceFormatError"]

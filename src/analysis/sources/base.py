@@ -14,10 +14,30 @@ from .. import config
 from ..provinces import UnknownProvinceError, resolve
 
 PANEL_COLUMNS = [
-    "index", "component", "component_label_en", "component_label_vi", "level",
-    "province_code", "region", "year", "value", "scale_min", "scale_max", "unit", "method_era",
-    "is_derived", "source", "confidence", "raw_file", "raw_line", "n_reports", "conflict",
-    "correction", "source_url", "quote", "note",
+    "index",
+    "component",
+    "component_label_en",
+    "component_label_vi",
+    "level",
+    "province_code",
+    "region",
+    "year",
+    "value",
+    "scale_min",
+    "scale_max",
+    "unit",
+    "method_era",
+    "is_derived",
+    "source",
+    "confidence",
+    "raw_file",
+    "raw_line",
+    "n_reports",
+    "conflict",
+    "correction",
+    "source_url",
+    "quote",
+    "note",
 ]
 QUARANTINE_COLUMNS = ["source", "raw_file", "raw_line", "column", "value", "reason"]
 
@@ -94,10 +114,16 @@ class Quarantine:
         self.records: list[dict] = []
 
     def add(self, line: int, column: str, value: object, reason: str) -> None:
-        self.records.append({
-            "source": self.source, "raw_file": self.file, "raw_line": int(line),
-            "column": column, "value": "" if value is None else str(value), "reason": reason,
-        })
+        self.records.append(
+            {
+                "source": self.source,
+                "raw_file": self.file,
+                "raw_line": int(line),
+                "column": column,
+                "value": "" if value is None else str(value),
+                "reason": reason,
+            }
+        )
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.records, columns=QUARANTINE_COLUMNS)

@@ -24,8 +24,14 @@ INDEX = "PAPI"
 
 def _dimension_row(dim: int) -> dict:
     en, vi = PAPI_DIMENSIONS[dim]
-    return {"component": f"dimension:{dim}", "component_label_en": en, "component_label_vi": vi,
-            "scale_min": 1.0, "scale_max": 10.0, "unit": "points"}
+    return {
+        "component": f"dimension:{dim}",
+        "component_label_en": en,
+        "component_label_vi": vi,
+        "scale_min": 1.0,
+        "scale_max": 10.0,
+        "unit": "points",
+    }
 
 
 def _subdimension_row(year: int, dim: int, pos: int, label_vi: str | None) -> dict | None:
@@ -33,29 +39,65 @@ def _subdimension_row(year: int, dim: int, pos: int, label_vi: str | None) -> di
     if slug is None:
         return None
     lo, hi = papi_subdimension_scale(year, dim)
-    return {"component": papi_subdimension_code(dim, slug),
-            "component_label_en": PAPI_SUBDIMENSION_LABELS_EN[slug],
-            "component_label_vi": label_vi, "scale_min": lo, "scale_max": hi, "unit": "points"}
+    return {
+        "component": papi_subdimension_code(dim, slug),
+        "component_label_en": PAPI_SUBDIMENSION_LABELS_EN[slug],
+        "component_label_vi": label_vi,
+        "scale_min": lo,
+        "scale_max": hi,
+        "unit": "points",
+    }
 
 
 def _total_row(year: int, component: str = "total") -> dict:
     lo, hi = papi_total_scale(year)
-    label = {"total": ("PAPI total (unweighted sum of dimensions)", "Chỉ số PAPI tổng hợp (không có trọng số)"),
-             "total_weighted": ("PAPI total (weighted)", "Chỉ số PAPI tổng hợp (có trọng số)")}[component]
-    return {"component": component, "component_label_en": label[0], "component_label_vi": label[1],
-            "scale_min": lo, "scale_max": hi, "unit": "points"}
+    label = {
+        "total": ("PAPI total (unweighted sum of dimensions)", "Chỉ số PAPI tổng hợp (không có trọng số)"),
+        "total_weighted": ("PAPI total (weighted)", "Chỉ số PAPI tổng hợp (có trọng số)"),
+    }[component]
+    return {
+        "component": component,
+        "component_label_en": label[0],
+        "component_label_vi": label[1],
+        "scale_min": lo,
+        "scale_max": hi,
+        "unit": "points",
+    }
 
 
 def _base(source: str, kind: str, path: Path, line: int, code: str, year: int, value: float) -> dict:
-    return {"index": INDEX, "level": "province", "province_code": code, "year": year,
-            "value": value, "method_era": method_era(INDEX, year), "source": source,
-            "confidence": kind, "raw_file": rel(path), "raw_line": line}
+    return {
+        "index": INDEX,
+        "level": "province",
+        "province_code": code,
+        "year": year,
+        "value": value,
+        "method_era": method_era(INDEX, year),
+        "source": source,
+        "confidence": kind,
+        "raw_file": rel(path),
+        "raw_line": line,
+    }
 
 
 def load_dimensions_2011_2019(path: Path, source: str = "papi_dims_2011_2019") -> LoadResult:
     """PAPI 2011-2019 compilation: dimensions (1-10), sub-dimensions, unweighted totals (6-60)."""
-    df = read_raw_csv(path, ["year", "province_code_gso", "province_name_en", "province_name_vi", "level",
-                             "dimension_no", "subdimension_pos", "label_en", "label_vi", "value", "source_sheet"])
+    df = read_raw_csv(
+        path,
+        [
+            "year",
+            "province_code_gso",
+            "province_name_en",
+            "province_name_vi",
+            "level",
+            "dimension_no",
+            "subdimension_pos",
+            "label_en",
+            "label_vi",
+            "value",
+            "source_sheet",
+        ],
+    )
     q = Quarantine(source, path)
     df["code"] = province_codes(df, "province_name_en", "province_code_gso", q)
     df["num"] = numbers(df, "value", q)
@@ -73,8 +115,12 @@ def load_dimensions_2011_2019(path: Path, source: str = "papi_dims_2011_2019") -
         elif r.level == "subdimension":
             meta = _subdimension_row(year, int(float(r.dimension_no)), int(float(r.subdimension_pos)), r.label_vi)
             if meta is None:
-                q.add(r.line_no, "subdimension_pos", f"{r.dimension_no}.{r.subdimension_pos}",
-                      f"no sub-dimension at this position in the {year} layout")
+                q.add(
+                    r.line_no,
+                    "subdimension_pos",
+                    f"{r.dimension_no}.{r.subdimension_pos}",
+                    f"no sub-dimension at this position in the {year} layout",
+                )
                 continue
         elif r.level == "total_unweighted":
             meta = _total_row(year)
@@ -97,8 +143,22 @@ def load_workbook_2018_2023(path: Path, source: str = "papi_workbook_2018_2023")
     """PAPI provincial workbook 2018, 2019, 2022, 2023: totals (with SE and 95% CI), dimensions,
     sub-dimensions and respondent counts. Indicator rows are not loaded in this panel version
     (their printed scales are inconsistent; they are counted under ``excluded``)."""
-    df = read_raw_csv(path, ["year", "province_code_gso", "province_name_en", "row_in_sheet", "level",
-                             "dimension_no", "label_en", "label_vi", "scale", "value", "value_text_flag"])
+    df = read_raw_csv(
+        path,
+        [
+            "year",
+            "province_code_gso",
+            "province_name_en",
+            "row_in_sheet",
+            "level",
+            "dimension_no",
+            "label_en",
+            "label_vi",
+            "scale",
+            "value",
+            "value_text_flag",
+        ],
+    )
     q = Quarantine(source, path)
     df["code"] = province_codes(df, "province_name_en", "province_code_gso", q)
     df["num"] = numbers(df, "value", q)
@@ -122,9 +182,11 @@ def load_workbook_2018_2023(path: Path, source: str = "papi_workbook_2018_2023")
             meta = _total_row(year, "total_weighted" if weighted else "total")
             for marker, suffix, what in _TOTAL_KIND:
                 if marker in r.label_vi:
-                    meta = meta | {"component": meta["component"] + suffix,
-                                   "component_label_en": f"{meta['component_label_en']}, {what}",
-                                   "component_label_vi": r.label_vi}
+                    meta = meta | {
+                        "component": meta["component"] + suffix,
+                        "component_label_en": f"{meta['component_label_en']}, {what}",
+                        "component_label_vi": r.label_vi,
+                    }
                     if suffix == "_se":
                         meta |= {"scale_min": 0.0, "scale_max": 10.0}
                     break
@@ -132,15 +194,21 @@ def load_workbook_2018_2023(path: Path, source: str = "papi_workbook_2018_2023")
             meta = _dimension_row(int(float(r.dimension_no)))
         elif r.level == "subdimension":
             m = _SUB_LABEL.match(r.label_vi)
-            meta = m and _subdimension_row(year, int(m.group(1)), int(m.group(2)),
-                                           _SUB_LABEL.sub("", r.label_vi).strip(" *"))
+            meta = m and _subdimension_row(
+                year, int(m.group(1)), int(m.group(2)), _SUB_LABEL.sub("", r.label_vi).strip(" *")
+            )
             if not meta:
                 q.add(r.line_no, "label_vi", r.label_vi, f"sub-dimension not in the {year} layout")
                 continue
         elif r.level == "observations":
-            meta = {"component": "observations", "component_label_en": "Survey respondents",
-                    "component_label_vi": "Số quan sát", "scale_min": 0.0, "scale_max": np.nan,
-                    "unit": "respondents"}
+            meta = {
+                "component": "observations",
+                "component_label_en": "Survey respondents",
+                "component_label_vi": "Số quan sát",
+                "scale_min": 0.0,
+                "scale_max": np.nan,
+                "unit": "respondents",
+            }
         else:
             q.add(r.line_no, "level", r.level, "unknown level")
             continue

@@ -11,31 +11,63 @@ from ..components import PCI_PAGE_LABELS, PCI_SUBINDICES, method_era
 from .base import LoadResult, Quarantine, finish, numbers, province_codes, read_raw_csv, rel
 
 INDEX = "PCI"
-_TOTAL = {"component": "total", "component_label_en": "PCI score (weighted)",
-          "component_label_vi": "Điểm PCI (có trọng số)", "scale_min": 0.0, "scale_max": 100.0, "unit": "points"}
-_TOTAL_UNWEIGHTED = {"component": "total_unweighted", "component_label_en": "PCI score (unweighted)",
-                     "component_label_vi": "Điểm PCI (không trọng số)", "scale_min": 0.0, "scale_max": 100.0,
-                     "unit": "points"}
+_TOTAL = {
+    "component": "total",
+    "component_label_en": "PCI score (weighted)",
+    "component_label_vi": "Điểm PCI (có trọng số)",
+    "scale_min": 0.0,
+    "scale_max": 100.0,
+    "unit": "points",
+}
+_TOTAL_UNWEIGHTED = {
+    "component": "total_unweighted",
+    "component_label_en": "PCI score (unweighted)",
+    "component_label_vi": "Điểm PCI (không trọng số)",
+    "scale_min": 0.0,
+    "scale_max": 100.0,
+    "unit": "points",
+}
 
 
 def _rank_meta(year: int) -> dict:
     n = 64 if 2006 <= year <= 2008 else 63
-    return {"component": "rank", "component_label_en": "PCI national rank",
-            "component_label_vi": "Xếp hạng PCI", "scale_min": 1.0, "scale_max": float(n), "unit": "rank"}
+    return {
+        "component": "rank",
+        "component_label_en": "PCI national rank",
+        "component_label_vi": "Xếp hạng PCI",
+        "scale_min": 1.0,
+        "scale_max": float(n),
+        "unit": "rank",
+    }
 
 
 def _sub_meta(code: str) -> dict:
     for c, en, vi in PCI_SUBINDICES.values():
         if c == code:
-            return {"component": c, "component_label_en": en, "component_label_vi": vi,
-                    "scale_min": 0.0, "scale_max": 10.0, "unit": "points"}
+            return {
+                "component": c,
+                "component_label_en": en,
+                "component_label_vi": vi,
+                "scale_min": 0.0,
+                "scale_max": 10.0,
+                "unit": "points",
+            }
     raise KeyError(code)
 
 
 def _base(source: str, kind: str, path: Path, line: int, code: str, year: int, value: float) -> dict:
-    return {"index": INDEX, "level": "province", "province_code": code, "year": year, "value": value,
-            "method_era": method_era(INDEX, year), "source": source, "confidence": kind,
-            "raw_file": rel(path), "raw_line": line}
+    return {
+        "index": INDEX,
+        "level": "province",
+        "province_code": code,
+        "year": year,
+        "value": value,
+        "method_era": method_era(INDEX, year),
+        "source": source,
+        "confidence": kind,
+        "raw_file": rel(path),
+        "raw_line": line,
+    }
 
 
 def load_workbooks_2005_2019(path: Path, source: str = "pci_workbooks_2005_2019") -> LoadResult:
@@ -53,8 +85,9 @@ def load_workbooks_2005_2019(path: Path, source: str = "pci_workbooks_2005_2019"
         for col in cols:
             v = parsed[col].iloc[i]
             if np.isnan(v):
-                excluded["sub-index not measured that year (blank)"] = excluded.get(
-                    "sub-index not measured that year (blank)", 0) + 1
+                excluded["sub-index not measured that year (blank)"] = (
+                    excluded.get("sub-index not measured that year (blank)", 0) + 1
+                )
                 continue
             if col == "pci_weighted":
                 meta = _TOTAL
@@ -62,8 +95,11 @@ def load_workbooks_2005_2019(path: Path, source: str = "pci_workbooks_2005_2019"
                 meta = _TOTAL_UNWEIGHTED
             else:
                 meta = _sub_meta(PCI_SUBINDICES[col][0])
-            records.append(_base(source, "published_table", path, r.line_no, str(r.code), year, float(v))
-                           | meta | {"note": f"column {col}"})
+            records.append(
+                _base(source, "published_table", path, r.line_no, str(r.code), year, float(v))
+                | meta
+                | {"note": f"column {col}"}
+            )
     return LoadResult(finish(records), q.frame(), excluded)
 
 
@@ -75,8 +111,9 @@ def _page_component(label: str, year: int) -> str | None:
     return code
 
 
-def _load_pages(path: Path, source: str, kind: str, required: list[str], optional: list[str],
-                name_col: str) -> LoadResult:
+def _load_pages(
+    path: Path, source: str, kind: str, required: list[str], optional: list[str], name_col: str
+) -> LoadResult:
     df = read_raw_csv(path, required, optional)
     q = Quarantine(source, path)
     df["code"] = province_codes(df, name_col, "province_gso_code", q)
@@ -107,8 +144,11 @@ def _load_pages(path: Path, source: str, kind: str, required: list[str], optiona
             meta = _rank_meta(year)
         else:
             meta = _sub_meta(component)
-        records.append(_base(source, kind, path, r.line_no, str(r.code), year, float(r.num))
-                       | meta | {"source_url": r.source_url, "note": f"page label: {r.subindex_label_page}"})
+        records.append(
+            _base(source, kind, path, r.line_no, str(r.code), year, float(r.num))
+            | meta
+            | {"source_url": r.source_url, "note": f"page label: {r.subindex_label_page}"}
+        )
     return LoadResult(finish(records), q.frame(), excluded)
 
 
@@ -116,16 +156,43 @@ def load_province_pages(path: Path, source: str = "pci_province_pages") -> LoadR
     """VCCI province pages: scores, sub-indices and ranks for 14 provinces. Cells the source
     flags ``suspect_site_value`` are quarantined."""
     return _load_pages(
-        path, source, "web_page",
-        ["province_page", "province_slug", "province_gso_code", "province_name_vi", "year", "subindex",
-         "subindex_label_page", "value", "value_raw", "source_url"],
-        ["page_layout", "page_header", "note", "qc_flag"], "province_name_vi")
+        path,
+        source,
+        "web_page",
+        [
+            "province_page",
+            "province_slug",
+            "province_gso_code",
+            "province_name_vi",
+            "year",
+            "subindex",
+            "subindex_label_page",
+            "value",
+            "value_raw",
+            "source_url",
+        ],
+        ["page_layout", "page_header", "note", "qc_flag"],
+        "province_name_vi",
+    )
 
 
 def load_partial_tables(path: Path, source: str = "pci_tables_partial") -> LoadResult:
     """VCCI 63-province sub-index tables, top rows only (2015, 2019, 2021)."""
     return _load_pages(
-        path, source, "web_page",
-        ["province_page", "province_gso_code", "province_name_vi", "year", "subindex",
-         "subindex_label_page", "value", "value_raw", "source_url"],
-        ["year_basis"], "province_name_vi")
+        path,
+        source,
+        "web_page",
+        [
+            "province_page",
+            "province_gso_code",
+            "province_name_vi",
+            "year",
+            "subindex",
+            "subindex_label_page",
+            "value",
+            "value_raw",
+            "source_url",
+        ],
+        ["year_basis"],
+        "province_name_vi",
+    )
