@@ -21,8 +21,8 @@ build: $(STAMP)
 	$(BIN)/reform build
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -q

@@ -137,12 +137,12 @@ def build_panel(out_dir: Path | None = None, raw_dir: Path | None = None, progre
 
 def _reconciliation_report(found: pd.DataFrame, remaining: pd.DataFrame, errata: pd.DataFrame) -> pd.DataFrame:
     key = ["check", "source", "province_code", "year", "component"]
-    fixed = {(e.source, e.province_code.zfill(2), int(e.year)): e.errata_id for e in errata.itertuples()}
+    fixed = {(e.province_code.zfill(2), int(e.year)): e.errata_id for e in errata.itertuples()}
     still = set(map(tuple, remaining[key].astype(str).to_numpy())) if not remaining.empty else set()
     found = found.copy()
     status = []
     for r in found.itertuples(index=False):
-        errata_id = fixed.get((r.source, r.province_code, int(r.year)))
+        errata_id = fixed.get((r.province_code, int(r.year)))
         open_ = tuple(map(str, (r.check, r.source, r.province_code, r.year, r.component))) in still
         status.append("open" if open_ else f"corrected by {errata_id}" if errata_id else "resolved")
     found["status"] = status
