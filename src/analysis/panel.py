@@ -22,6 +22,7 @@ from .manifest import load_manifest, verify
 from .provinces import registry, resolve
 from .sources import SOURCE_LOADERS, SOURCE_PRIORITY
 from .sources.base import QUARANTINE_COLUMNS, SourceFormatError
+from .sources.population import load_population as load_population_source
 from .validate import coverage_shortfalls, validate_rows
 
 CELL = ["index", "component", "level", "province_code", "region", "year"]
@@ -123,12 +124,17 @@ def build_panel(out_dir: Path | None = None, raw_dir: Path | None = None, progre
         columns=QUARANTINE_COLUMNS
     )
     shortfalls = coverage_shortfalls(panel)
+    population = load_population_source(paths["gso_population_1995_2016"])
+    if not population.quarantine.empty:
+        quarantine = pd.concat([quarantine, population.quarantine], ignore_index=True)
+    excluded["gso_population_1995_2016"] = population.excluded
 
     out_dir.mkdir(parents=True, exist_ok=True)
     _write_atomic(panel, out_dir / "panel.parquet")
     _write_atomic(panel, out_dir / "panel.csv")
     _write_atomic(quarantine, out_dir / "quarantine.csv")
     _write_atomic(report, out_dir / "reconciliation.csv")
+    _write_atomic(population.rows, out_dir / "population.parquet")
     from .dictionary import write_data_dictionary
 
     write_data_dictionary(panel, manifest, errata, out_dir / "data_dictionary.md")
@@ -267,3 +273,12 @@ def load_panel(
     if years is not None:
         mask &= df["year"].isin([years] if isinstance(years, int) else list(years)).to_numpy()
     return df[mask].reset_index(drop=True)
+
+
+def load_population(path: Path | None = None) -> pd.DataFrame:
+    """GSO average population by province and year, thousand persons (1995-2016; 2016 preliminary).
+    Columns: province_code, year, population_thousand, preliminary, raw_line. Builds if missing."""
+    path = Path(path or config.PROCESSED_DIR / "population.parquet")
+    if not path.exists():
+        build_panel(out_dir=path.parent, progress=lambda _msg: None)
+    return pd.read_parquet(path)

@@ -1,0 +1,65 @@
+"""Regional means, a province's gap to its region and to the national median, and its peers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..provinces import province_table, resolve
+from .models import province_trend
+from .series import select
+
+
+def _with_region(data: pd.DataFrame, region: str) -> pd.DataFrame:
+    table = province_table(include_ha_tay=True).set_index("province_code")
+    return data.assign(region=data["province_code"].map(table[region]))
+
+
+def regional_means(panel: pd.DataFrame, index: str, component: str = "total", region: str = "region6") -> pd.DataFrame:
+    """Per region and year: ``mean`` and ``median`` of the provinces scored, and ``n`` scored.
+    ``region`` is ``"region6"`` (the 6 socio-economic regions) or ``"region8"``. Unweighted: each
+    province counts once, as the publishers' regional averages do."""
+    data = _with_region(select(panel, index, component).dropna(subset=["value"]), region)
+    out = data.groupby(["region", "year"])["value"].agg(mean="mean", median="median", n="size").reset_index()
+    return out.assign(index=index, component=component)
+
+
+def province_gaps(
+    panel: pd.DataFrame, province: str, index: str, component: str = "total", region: str = "region6"
+) -> pd.DataFrame:
+    """One row per year the province is scored: its ``value``, its region's mean
+    (``region_mean``), the ``national_median``, and ``gap_region`` / ``gap_national``
+    (value minus each, in points of the index's scale). Unscored years are absent, not filled."""
+    code = resolve(province)
+    data = _with_region(select(panel, index, component).dropna(subset=["value"]), region)
+    own = data[data["province_code"] == code]
+    if own.empty:
+        raise ValueError(f"{province}: no {index} {component!r} values")
+    reg_name = own["region"].iloc[0]
+    reg = data[data["region"] == reg_name].groupby("year")["value"].mean().rename("region_mean")
+    nat = data.groupby("year")["value"].median().rename("national_median")
+    out = own[["province_code", "province", "year", "value", "method_era", "region"]].merge(
+        reg, left_on="year", right_index=True
+    )
+    out = out.merge(nat, left_on="year", right_index=True)
+    out["gap_region"] = out["value"] - out["region_mean"]
+    out["gap_national"] = out["value"] - out["national_median"]
+    return out.sort_values("year").reset_index(drop=True)
+
+
+def peers(panel: pd.DataFrame, province: str, index: str, component: str = "total", n: int = 5) -> pd.DataFrame:
+    """The ``n`` provinces nearest to ``province`` by level (latest year's value) and trend (slope
+    over the latest method era), both standardised across provinces; Euclidean ``distance``.
+    Provinces without a value in the latest year or without a trend are not candidates."""
+    code = resolve(province)
+    data = select(panel, index, component).dropna(subset=["value"])
+    latest = data["year"].max()
+    level = data[data["year"] == latest].set_index("province_code")["value"]
+    trend = province_trend(panel, index, component).set_index("province_code")
+    both = pd.DataFrame({"level": level, "slope": trend["slope"], "province": trend["province"]}).dropna()
+    if code not in both.index:
+        raise ValueError(f"{province}: no {index} {component!r} value in {latest} or no trend")
+    z = (both[["level", "slope"]] - both[["level", "slope"]].mean()) / both[["level", "slope"]].std(ddof=0)
+    dist = np.sqrt(((z - z.loc[code]) ** 2).sum(axis=1))
+    out = both.assign(distance=dist, year=latest).drop(index=code).nsmallest(n, "distance")
+    return out.reset_index().rename(columns={"index": "province_code"})
