@@ -35,6 +35,18 @@ def _one_era(data: pd.DataFrame, era: str | None, allow_cross_era: bool, what: s
     return data
 
 
+def _term(fit, term: str, name: str) -> dict:
+    """Estimate, standard error, 95% CI and p-value of one term of a fitted model."""
+    ci = fit.conf_int().loc[term]
+    return {
+        name: fit.params[term],
+        "se": fit.bse[term],
+        "ci_low": ci.iloc[0],
+        "ci_high": ci.iloc[1],
+        "p_value": fit.pvalues[term],
+    }
+
+
 def province_trend(
     panel: pd.DataFrame,
     index: str,
@@ -109,17 +121,11 @@ def pooled_trend(
     fit = smf.ols("value ~ year + C(province_code)", data=data).fit(
         cov_type="cluster", cov_kwds={"groups": pd.factorize(data["province_code"])[0]}
     )
-    ci = fit.conf_int().loc["year"]
     return pd.DataFrame(
         [
-            {
-                "index": index,
-                "component": component,
-                "slope": fit.params["year"],
-                "se": fit.bse["year"],
-                "ci_low": ci.iloc[0],
-                "ci_high": ci.iloc[1],
-                "p_value": fit.pvalues["year"],
+            {"index": index, "component": component}
+            | _term(fit, "year", "slope")
+            | {
                 "n_obs": int(fit.nobs),
                 "n_provinces": data["province_code"].nunique(),
                 "first_year": int(data["year"].min()),
@@ -157,17 +163,11 @@ def twoway_fe(
     fit = smf.ols("value_y ~ value_x + C(province_code) + C(year)", data=data).fit(
         cov_type="cluster", cov_kwds={"groups": pd.factorize(data["province_code"])[0]}
     )
-    ci = fit.conf_int().loc["value_x"]
     return pd.DataFrame(
         [
-            {
-                "y": f"{y[0]}:{y[1]}",
-                "x": f"{x[0]}:{x[1]}",
-                "coef": fit.params["value_x"],
-                "se": fit.bse["value_x"],
-                "ci_low": ci.iloc[0],
-                "ci_high": ci.iloc[1],
-                "p_value": fit.pvalues["value_x"],
+            {"y": f"{y[0]}:{y[1]}", "x": f"{x[0]}:{x[1]}"}
+            | _term(fit, "value_x", "coef")
+            | {
                 "n_obs": int(fit.nobs),
                 "n_provinces": data["province_code"].nunique(),
                 "years": f"{data['year'].min()}-{data['year'].max()}",
