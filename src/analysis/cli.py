@@ -1,5 +1,5 @@
-"""Command line: ``reform build`` (more subcommands arrive with the analysis, figures and batch).
-Argument parsing and printing only; the work lives in the library."""
+"""Command line: ``reform build | figures``. Argument parsing and printing only; the work lives in
+the library."""
 
 from __future__ import annotations
 
@@ -43,12 +43,34 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _figures(args: argparse.Namespace) -> int:
+    from .figures.gallery import write_gallery
+    from .panel import load_panel, load_population
+    from .provinces import UnknownProvinceError, resolve
+
+    try:
+        resolve(args.province)
+    except UnknownProvinceError as exc:
+        print(f"reform figures: {exc}", file=sys.stderr)
+        return 2
+    written = write_gallery(load_panel(), args.province, args.out, population=load_population())
+    n = sum(1 for files in written.values() for k in files if k == "png" or k.endswith("_png"))
+    print(f"wrote {n} figures (PNG 300 dpi, SVG, PDF, caption/alt-text JSON, data CSV) to {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="reform", description="Administrative reform outcomes in Vietnam's provinces")
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="rebuild data/processed/ from data/raw/ and print coverage")
     b.add_argument("--quiet", action="store_true", help="print only the summary")
     b.set_defaults(func=_build)
+    f = sub.add_parser("figures", help="write every chart type for one province and the national view")
+    f.add_argument(
+        "--province", default="Quảng Ninh", help="any spelling, e.g. 'Quảng Ninh', 'TP HCM' (default: %(default)s)"
+    )
+    f.add_argument("--out", default="reports/figures", help="output folder (default: %(default)s)")
+    f.set_defaults(func=_figures)
     args = parser.parse_args(argv)
     return args.func(args)
 

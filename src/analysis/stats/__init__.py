@@ -10,12 +10,13 @@ from .crossindex import cross_index_correlation
 from .merged import merged_view
 from .models import pooled_trend, province_trend, twoway_fe
 from .ranks import bands, rank_change, rank_mobility, rank_within_year, tiers
-from .regions import peers, province_gaps, regional_means
-from .series import MethodBreakError, province_series, window_change, year_over_year
+from .regions import dimension_profile, national_distribution, peers, province_gaps, regional_means
+from .series import MethodBreakError, province_series, select_preferred, window_change, year_over_year
 
 __all__ = [
     "MethodBreakError",
     "province_series",
+    "select_preferred",
     "year_over_year",
     "window_change",
     "province_trend",
@@ -28,6 +29,8 @@ __all__ = [
     "tiers",
     "regional_means",
     "province_gaps",
+    "national_distribution",
+    "dimension_profile",
     "peers",
     "sigma_convergence",
     "beta_convergence",

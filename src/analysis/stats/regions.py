@@ -21,6 +21,7 @@ def regional_means(panel: pd.DataFrame, index: str, component: str = "total", re
     province counts once, as the publishers' regional averages do."""
     data = _with_region(select(panel, index, component).dropna(subset=["value"]), region)
     out = data.groupby(["region", "year"])["value"].agg(mean="mean", median="median", n="size").reset_index()
+    out["method_era"] = out["year"].map(data.groupby("year")["method_era"].first())
     return out.assign(index=index, component=component)
 
 
@@ -63,3 +64,47 @@ def peers(panel: pd.DataFrame, province: str, index: str, component: str = "tota
     dist = np.sqrt(((z - z.loc[code]) ** 2).sum(axis=1))
     out = both.assign(distance=dist, year=latest).drop(index=code).nsmallest(n, "distance")
     return out.reset_index().rename(columns={"index": "province_code"})
+
+
+def national_distribution(panel: pd.DataFrame, index: str, component: str = "total") -> pd.DataFrame:
+    """Per year: ``n`` provinces scored, ``p25``, ``median``, ``p75`` of their values (points of
+    the index's scale) and the ``method_era``: the national context band of trend charts."""
+    data = select(panel, index, component).dropna(subset=["value"])
+    g = data.groupby("year")["value"]
+    out = pd.DataFrame(
+        {"n": g.size(), "p25": g.quantile(0.25), "median": g.median(), "p75": g.quantile(0.75)}
+    ).reset_index()
+    out["method_era"] = out["year"].map(data.groupby("year")["method_era"].first())
+    return out
+
+
+def dimension_profile(panel: pd.DataFrame, province: str, index: str = "PAPI", year: int | None = None) -> pd.DataFrame:
+    """A province's dimension scores in one year (default: the latest year it has dimension
+    scores) against the national ``median``, ``p25`` and ``p75`` of the provinces scored. One row
+    per dimension: component, label, value (NaN if the province is not scored on it), median,
+    p25, p75, n, year. For PAPI the dimensions are on 1-10."""
+    code = resolve(province)
+    dims = panel[
+        (panel["index"] == index)
+        & panel["component"].str.startswith("dimension:")
+        & (panel["level"] == "province")
+        & panel["is_preferred"]
+    ].dropna(subset=["value"])
+    if dims.empty:
+        raise ValueError(f"{index}: no dimension scores in the panel")
+    own_years = dims.loc[dims["province_code"] == code, "year"]
+    if year is None:
+        if own_years.empty:
+            raise ValueError(f"{province}: no {index} dimension scores")
+        year = int(own_years.max())
+    d = dims[dims["year"] == year]
+    g = d.groupby(["component", "component_label_en"])["value"]
+    out = pd.DataFrame(
+        {"median": g.median(), "p25": g.quantile(0.25), "p75": g.quantile(0.75), "n": g.size()}
+    ).reset_index()
+    own = d[d["province_code"] == code].set_index("component")["value"]
+    out["value"] = out["component"].map(own)
+    out["year"] = year
+    out["province_code"] = code
+    out["dimension_no"] = out["component"].str.split(":").str[1].astype(int)
+    return out.sort_values("dimension_no").reset_index(drop=True).rename(columns={"component_label_en": "label"})

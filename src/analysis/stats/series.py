@@ -27,6 +27,11 @@ def select(panel: pd.DataFrame, index: str, component: str = "total", years=None
     return out
 
 
+def select_preferred(panel: pd.DataFrame, index: str, component: str = "total") -> pd.DataFrame:
+    """Public form of :func:`select`: preferred province rows of one index component."""
+    return select(panel, index, component)
+
+
 def province_series(panel: pd.DataFrame, province: str, index: str, component: str = "total") -> pd.DataFrame:
     """One province's values of an index component, one row per year the index was scored for
     any province. Years without a value for this province are kept with ``value`` NaN and
