@@ -24,12 +24,15 @@ def _years(df: pd.DataFrame) -> str:
 def _trend(panel, code, index, out):
     name = name_of(code)
     series = st.province_series(panel, code, index)
-    latest_era = series.dropna(subset=["value"])["method_era"].iloc[-1]
-    trend = st.province_trend(panel, index, provinces=[code])
+    latest_era = _main_era(st.select_preferred(panel, index))
+    trend = st.province_trend(panel, index, provinces=[code], era=latest_era)
     national = st.national_distribution(panel, index)
+    # Context only where most provinces are scored: a median of 8 provinces is not "national".
+    broad_years = national.loc[national["n"] >= 32, "year"]
+    national = national[national["year"].isin(broad_years)]
     region_name = st.province_gaps(panel, code, index)["region"].iloc[0]
     region = st.regional_means(panel, index)
-    region = region[region["region"] == region_name]
+    region = region[(region["region"] == region_name) & region["year"].isin(broad_years)]
     t = trend.iloc[0] if len(trend) else None
     if t is not None and t["status"] == "ok":
         verb = "rose" if t["ci_low"] > 0 else "fell" if t["ci_high"] < 0 else "showed no clear trend"
