@@ -1,6 +1,7 @@
 # Two commands do everything on a fresh machine with python3 and make:
-#   make run    build the panel from data/raw/ (and the reports, once the batch exists)
+#   make run    build the panel from data/raw/, then every province report and the overview
 #   make test   lint and run the test suite
+#   make lab    JupyterLab in the project's environment, with its kernel registered
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -15,7 +16,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/reform build
+	$(BIN)/reform build --quiet
+	$(BIN)/reform batch
 
 build: $(STAMP)
 	$(BIN)/reform build

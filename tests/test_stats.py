@@ -222,3 +222,18 @@ def test_twoway_fe_recovers_a_planted_coefficient():
     panel = pd.concat([synthetic_panel(y), synthetic_panel(x, index="PCI")])
     res = st.twoway_fe(panel, ("PAPI", "total"), ("PCI", "total")).iloc[0]
     assert res["coef"] == pytest.approx(2.0) and res["n_obs"] == 36 and res["n_provinces"] == 6
+
+
+def test_vectorised_slopes_equal_statsmodels_trend(panel):
+    from analysis.stats.regions import ols_slopes
+
+    data = panel[
+        (panel["index"] == "PCI")
+        & (panel["component"] == "total")
+        & panel["is_preferred"]
+        & (panel["method_era"] == "pci-2013")
+        & (panel["level"] == "province")
+    ]
+    fast = ols_slopes(data)
+    slow = st.province_trend(panel, "PCI", era="pci-2013").set_index("province_code")["slope"]
+    assert np.allclose(fast.loc[slow.index], slow, rtol=1e-10)

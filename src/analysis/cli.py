@@ -1,4 +1,4 @@
-"""Command line: ``reform build | figures``. Argument parsing and printing only; the work lives in
+"""Command line: ``reform build | figures | batch``. Argument parsing and printing only; the work lives in
 the library."""
 
 from __future__ import annotations
@@ -54,9 +54,44 @@ def _figures(args: argparse.Namespace) -> int:
         print(f"reform figures: {exc}", file=sys.stderr)
         return 2
     written = write_gallery(load_panel(), args.province, args.out, population=load_population())
-    n = sum(1 for files in written.values() for k in files if k == "png" or k.endswith("_png"))
+    n = sum(1 for files in written.values() if "png" in files)
     print(f"wrote {n} figures (PNG 300 dpi, SVG, PDF, caption/alt-text JSON, data CSV) to {args.out}")
     return 0
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+    from .provinces import UnknownProvinceError
+
+    try:
+        result = run_batch(
+            provinces=args.province or None,
+            region=args.region,
+            workers=args.workers,
+            run_id=args.run_id,
+            out_root=args.out,
+            resume=args.resume,
+            include_overview=not args.no_overview,
+            timeout=args.timeout,
+        )
+    except (UnknownProvinceError, ValueError) as exc:
+        print(f"reform batch: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(
+            "\nreform batch: interrupted; finished reports are kept, unfinished ones are not marked complete",
+            file=sys.stderr,
+        )
+        return 130
+    rows = [(r.slug, r.status, f"{r.seconds:.1f}s", (r.error or {}).get("ename", "")) for r in result.results]
+    counts = {s: sum(r[1] == s for r in rows) for s in ("ok", "skipped", "failed", "interrupted")}
+    print(f"\n{counts['ok']} ok, {counts['skipped']} skipped (resume), {counts['failed']} failed")
+    for slug, status, secs, err in rows:
+        if status not in ("ok", "skipped"):
+            print(f"  FAILED {slug} ({secs}): {err}; partial notebook in {result.run_dir / (slug + '.failed')}")
+    print(f"manifest: {result.run_dir / 'manifest.json'}")
+    print(f"index: {result.index_html}")
+    return 1 if result.failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +106,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     f.add_argument("--out", default="reports/figures", help="output folder (default: %(default)s)")
     f.set_defaults(func=_figures)
+    r = sub.add_parser("batch", help="run the province report for every province (parallel) and the overview")
+    r.add_argument("--province", action="append", help="a province to run (repeatable); default: all 63")
+    r.add_argument("--region", help="run one region's provinces, e.g. 'Tây Nguyên' or 'Mekong River Delta'")
+    r.add_argument("--workers", type=int, default=None, help="parallel processes (default: number of cores)")
+    r.add_argument("--run-id", help="run folder name under --out (default: a timestamp)")
+    r.add_argument("--out", default=None, help="reports root (default: reports/)")
+    r.add_argument("--resume", action="store_true", help="skip reports already complete with the same inputs")
+    r.add_argument("--no-overview", action="store_true", help="skip the national overview")
+    r.add_argument("--timeout", type=int, default=600, help="seconds allowed per notebook cell (default: %(default)s)")
+    r.set_defaults(func=_batch)
     args = parser.parse_args(argv)
     return args.func(args)
 

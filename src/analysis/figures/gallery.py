@@ -16,12 +16,15 @@ from .export import save_figure
 from .maps import BAND_COLOURS, choropleth
 from .style import source_line
 
+ALL_FORMATS = ("png", "svg", "pdf")
+
 
 def _years(df: pd.DataFrame) -> str:
     return f"{int(df['year'].min())}-{int(df['year'].max())}"
 
 
-def _trend(panel, code, index, out):
+def trend_figure(panel, code, index, out, formats=ALL_FORMATS):
+    """Trend of ``index`` for a province code against national and regional context."""
     name = name_of(code)
     series = st.province_series(panel, code, index)
     latest_era = _main_era(st.select_preferred(panel, index))
@@ -59,10 +62,12 @@ def _trend(panel, code, index, out):
         f"of provinces and the {region_name} mean; dashed lines mark method changes.",
         data=data,
         source=source_line([index], _years(series)),
+        formats=formats,
     )
 
 
-def _bump(panel, code, index, out, n_peers=4):
+def rank_figure(panel, code, index, out, formats=ALL_FORMATS, n_peers=4):
+    """Rank history of a province code and its nearest-ranked provinces (years with 60+ scored)."""
     ranks = st.rank_within_year(panel, index)
     years = sorted(ranks["year"].unique())
     complete = [y for y in years if ranks.loc[ranks["year"] == y, "n_ranked"].iloc[0] >= 60]
@@ -93,6 +98,7 @@ def _bump(panel, code, index, out, n_peers=4):
         "ranked nearest to it in the latest year.",
         data=data,
         source=source_line([index], _years(ranks)),
+        formats=formats,
     )
 
 
@@ -106,7 +112,8 @@ def _main_era(data: pd.DataFrame) -> str:
     return [e for e in eras if e in broad.index][-1]
 
 
-def _slope(panel, code, index, out):
+def slope_figure(panel, code, index, out, formats=ALL_FORMATS):
+    """Slope chart of every province between the province's first and last year in the main era."""
     data = st.select_preferred(panel, index)
     era = _main_era(data)
     in_era = data[data["method_era"] == era]
@@ -144,10 +151,12 @@ def _slope(panel, code, index, out):
         alt_text=f"Slope chart of every province's {index} value in {start} and {end}, {name_of(code)} highlighted.",
         data=change,
         source=source_line([index], f"{start}, {end}"),
+        formats=formats,
     )
 
 
-def _heatmap(panel, code, index, out):
+def heatmap_figure(panel, code, index, out, formats=ALL_FORMATS):
+    """Province x year heatmap of ``index`` in its main era, the province outlined."""
     data = st.select_preferred(panel, index)
     era = _main_era(data)
     data = data[data["method_era"] == era]
@@ -180,10 +189,12 @@ def _heatmap(panel, code, index, out):
         "hatched grey cells have no data.",
         data=wide.reset_index(),
         source=source_line([index], _years(data)),
+        formats=formats,
     )
 
 
-def _dimensions(panel, code, out):
+def profile_figure(panel, code, out, formats=ALL_FORMATS):
+    """PAPI dimension profile of a province against the national median and interquartile range."""
     profile = st.dimension_profile(panel, code, "PAPI")
     above = int((profile["value"] > profile["median"]).sum())
     scored = int(profile["value"].notna().sum())
@@ -199,7 +210,13 @@ def _dimensions(panel, code, out):
         "national median and middle half of provinces.",
         data=profile,
         source=source_line(["PAPI"], str(year)),
+        formats=formats,
     )
+    return files
+
+
+def dimensions_figure(panel, code, out, formats=ALL_FORMATS):
+    """Small multiples of a province's 8 PAPI dimensions since 2018."""
     dims = panel[
         (panel["index"] == "PAPI")
         & panel["component"].str.startswith("dimension:")
@@ -227,12 +244,13 @@ def _dimensions(panel, code, out):
         "by year since 2018; crosses mark years without data.",
         data=dims[["facet", "year", "value", "source", "is_derived"]],
         source=source_line(["PAPI"], _years(dims)),
+        formats=formats,
     )
-    return files | {f"small_multiples_{k}": v for k, v in files2.items()}
+    return files2
 
 
-def _maps(panel, out, population):
-    written = {}
+def band_map_figure(panel, out, formats=ALL_FORMATS):
+    """Map of the 63 provinces by PAPI quartile band in the latest year."""
     b = st.bands(panel, "PAPI")
     year = int(b["year"].max())
     b = b[b["year"] == year]
@@ -240,16 +258,22 @@ def _maps(panel, out, population):
     n_top = int((values == "top").sum())
     title = f"PAPI {year}: {n_top} provinces in the top quarter; {63 - len(values)} without a score"
     fig = choropleth(values, title, source_line(["PAPI"], str(year)), "PAPI band", categories=BAND_COLOURS)
-    written["map_papi_bands"] = save_figure(
+    return save_figure(
         fig,
         "map_papi_bands",
         out,
         caption=title,
         alt_text=f"Map of Vietnam's 63 provinces coloured by PAPI {year} quartile band; hatched provinces have no "
-        "score; inset shows the Hoàng Sa and Trường Sa archipelagos.",
+        "score; the Hoàng Sa and Trường Sa archipelagos are marked in place.",
         data=b,
         source=source_line(["PAPI"], str(year)),
+        formats=formats,
     )
+
+
+def merged_map_figure(panel, out, population, formats=ALL_FORMATS):
+    """Map of the 34 provinces of July 2025 by population-weighted PAPI total in the latest year."""
+    year = int(st.select_preferred(panel, "PAPI")["year"].max())
     merged = st.merged_view(panel, "PAPI", population=population)
     merged = merged[merged["year"] == year]
     mvalues = merged.set_index("new_code_2025")["value"]
@@ -269,7 +293,7 @@ def _maps(panel, out, population):
         "PAPI total (points, scale 10-80)",
         kind="34",
     )
-    written["map_papi_merged34"] = save_figure(
+    return save_figure(
         fig,
         "map_papi_merged34",
         out,
@@ -278,8 +302,8 @@ def _maps(panel, out, population):
         "of their former provinces.",
         data=merged,
         source=source_line(["PAPI"], str(year)),
+        formats=formats,
     )
-    return written
 
 
 def write_gallery(
@@ -288,6 +312,7 @@ def write_gallery(
     out_dir: str | Path,
     population: pd.DataFrame | None = None,
     indices=("PAPI", "PCI"),
+    formats=ALL_FORMATS,
 ) -> dict[str, dict]:
     """Write every chart type for ``province`` and the national view into ``out_dir``: trend,
     rank bump, slope, heatmap (per index in ``indices``), PAPI dimension profile and small
@@ -296,13 +321,12 @@ def write_gallery(
     out = Path(out_dir)
     written: dict[str, dict] = {}
     for index in indices:
-        written[f"trend_{index}"] = _trend(panel, code, index, out)
-        written[f"ranks_{index}"] = _bump(panel, code, index, out)
-        written[f"slope_{index}"] = _slope(panel, code, index, out)
-        written[f"heatmap_{index}"] = _heatmap(panel, code, index, out)
-    written["profile"] = _dimensions(panel, code, out)
-    written |= _maps(panel, out, population)
+        written[f"trend_{index}"] = trend_figure(panel, code, index, out, formats)
+        written[f"ranks_{index}"] = rank_figure(panel, code, index, out, formats)
+        written[f"slope_{index}"] = slope_figure(panel, code, index, out, formats)
+        written[f"heatmap_{index}"] = heatmap_figure(panel, code, index, out, formats)
+    written["profile"] = profile_figure(panel, code, out, formats)
+    written["dimensions"] = dimensions_figure(panel, code, out, formats)
+    written["map_bands"] = band_map_figure(panel, out, formats)
+    written["map_merged34"] = merged_map_figure(panel, out, population, formats)
     return written
-
-
-__all__ = ["write_gallery"]

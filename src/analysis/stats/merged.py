@@ -16,6 +16,7 @@ def merged_view(
     component: str = "total",
     population: pd.DataFrame | None = None,
     require_complete: bool = True,
+    new_codes=None,
 ) -> pd.DataFrame:
     """One row per new province and year: ``value`` is the mean of its pre-2025 members' values.
 
@@ -25,11 +26,13 @@ def merged_view(
     ``"population 2016"``); without it, a simple mean (``weighting = "simple mean"``). With
     ``require_complete`` (default) the value is NaN unless every member has a value that year, so a
     missing member is never hidden; ``members_missing`` names them. Scores of unmerged provinces
-    pass through unchanged (one member)."""
+    pass through unchanged (one member). ``new_codes`` limits the output to some new provinces."""
     data = select(panel, index, component).dropna(subset=["value"])
     table = province_table().set_index("province_code")
     data = data[data["province_code"].isin(table.index)]
     data = data.assign(new_code=data["province_code"].map(table["new_code_2025"]))
+    if new_codes is not None:
+        data = data[data["new_code"].isin(list(new_codes))]
     members = table.groupby("new_code_2025").groups
     names = table.groupby("new_code_2025")["new_province_2025"].first()
     pop = None

@@ -1,0 +1,385 @@
+"""The papermill batch: one province report per province (plus the national overview), in
+parallel processes, that never loses work.
+
+- Parameters are validated before any kernel starts (unknown names fail with the closest matches).
+- Each report runs in its own process with the kernel pinned to this interpreter (a ``reform-analysis``
+  kernelspec installed into ``sys.prefix``), an absolute working directory and a cell timeout.
+- A report is written into ``<slug>.partial/`` and renamed to ``<slug>/`` only when complete
+  (executed notebook, HTML, figures, summary, ``status.json``), so an interrupted run never leaves
+  a half-written report marked complete. A failing report keeps its partial notebook in
+  ``<slug>.failed/`` with the failing cell and error; the others go on.
+- ``resume=True`` skips reports already complete with the same inputs (panel, notebook, parameters).
+- Any ``concurrent.futures.Executor`` can run the reports, e.g. a Dask ``Client.get_executor()``.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import config
+from .provinces import province_table, resolve
+from .text import slugify
+
+KERNEL_NAME = "reform-analysis"
+PROVINCE_NOTEBOOK = config.NOTEBOOKS_DIR / "province_report.ipynb"
+OVERVIEW_NOTEBOOK = config.NOTEBOOKS_DIR / "national_overview.ipynb"
+OVERVIEW_SLUG = "_national"
+
+
+@dataclass(frozen=True)
+class Task:
+    """One notebook run: what to execute, with which parameters, into which folder."""
+
+    slug: str
+    label: str
+    notebook: str
+    parameters: dict
+    run_dir: str
+    inputs_key: str
+    timeout: int
+    kernel_name: str = KERNEL_NAME
+
+
+@dataclass
+class TaskResult:
+    slug: str
+    label: str
+    status: str  # ok | failed | skipped | interrupted
+    seconds: float = 0.0
+    error: dict | None = None
+    summary: dict | None = None
+
+
+@dataclass
+class BatchResult:
+    run_dir: Path
+    results: list[TaskResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[TaskResult]:
+        return [r for r in self.results if r.status not in ("ok", "skipped")]
+
+    @property
+    def index_html(self) -> Path:
+        return self.run_dir / "index.html"
+
+
+def ensure_kernel() -> str:
+    """Install (idempotently) a kernelspec named ``reform-analysis`` into this interpreter's
+    prefix, pointing at ``sys.executable``, so papermill never picks another environment."""
+    from ipykernel.kernelspec import install
+
+    spec = Path(sys.prefix) / "share" / "jupyter" / "kernels" / KERNEL_NAME / "kernel.json"
+    if not spec.exists() or json.loads(spec.read_text())["argv"][0] != sys.executable:
+        install(kernel_name=KERNEL_NAME, display_name="Python (reform-analysis)", prefix=sys.prefix)
+        data = json.loads(spec.read_text())
+        # Quiet kernels: their start-up warnings and shutdown notices would flood a 63-report log;
+        # cell errors still reach papermill and the report's status.
+        data["argv"] = [*data["argv"], "--IPKernelApp.log_level=CRITICAL"]
+        data["argv"][0] = sys.executable
+        spec.write_text(json.dumps(data, indent=1))
+    return KERNEL_NAME
+
+
+def select_provinces(provinces=None, region: str | None = None) -> list[str]:
+    """Province codes to run: all 63, the given names/codes, or one region (6-region or 8-region
+    name, with or without diacritics). Unknown names raise before anything runs."""
+    table = province_table()
+    if provinces:
+        return list(dict.fromkeys(resolve(p) for p in provinces))
+    if region:
+        from .text import fold
+
+        key = fold(region)
+        hit = table[
+            (table["region6"].map(fold) == key)
+            | (table["region6_en"].map(fold) == key)
+            | (table["region8"].map(fold) == key)
+            | (table["region8_en"].map(fold) == key)
+        ]
+        if hit.empty:
+            names = sorted(set(table["region6"]) | set(table["region8"]))
+            raise ValueError(f"unknown region {region!r}; regions: {', '.join(names)}")
+        return list(hit["province_code"])
+    return list(table["province_code"])
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _git_commit() -> str | None:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=config.PROJ_ROOT, capture_output=True, text=True, timeout=10
+        )
+        return out.stdout.strip() or None
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def plan(
+    codes: list[str],
+    run_dir: Path,
+    include_overview: bool,
+    timeout: int,
+    extra: dict | None = None,
+    notebook: Path = PROVINCE_NOTEBOOK,
+) -> list[Task]:
+    """The tasks of a run: one per province code (and the overview), with an ``inputs_key``
+    hashing the panel, the notebook and the parameters (what ``resume`` compares)."""
+    panel_sum = _sha256(config.PANEL_PARQUET)
+    table = province_table().set_index("province_code")
+    tasks = []
+    for code in codes:
+        params = {"province": table.at[code, "province"], **(extra or {})}
+        key = hashlib.sha256(json.dumps([panel_sum, _sha256(notebook), params], sort_keys=True).encode()).hexdigest()
+        tasks.append(
+            Task(
+                slugify(table.at[code, "slug"]),
+                table.at[code, "province"],
+                str(notebook),
+                params,
+                str(run_dir),
+                key,
+                timeout,
+            )
+        )
+    if include_overview:
+        key = hashlib.sha256(json.dumps([panel_sum, _sha256(OVERVIEW_NOTEBOOK)]).encode()).hexdigest()
+        tasks.append(Task(OVERVIEW_SLUG, "National overview", str(OVERVIEW_NOTEBOOK), {}, str(run_dir), key, timeout))
+    return tasks
+
+
+def is_complete(task: Task) -> bool:
+    status = Path(task.run_dir) / task.slug / "status.json"
+    if not status.exists():
+        return False
+    try:
+        s = json.loads(status.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return False
+    return s.get("status") == "ok" and s.get("inputs_key") == task.inputs_key
+
+
+def run_task(task: Task) -> TaskResult:
+    """Execute one notebook into ``<slug>.partial/``, export HTML, then rename the folder to
+    ``<slug>/`` (complete) or ``<slug>.failed/`` (with the failing cell and error). Never raises
+    for a failing notebook: the result says what happened."""
+    import papermill as pm
+
+    started = time.perf_counter()
+    run_dir = Path(task.run_dir)
+    partial = run_dir / f"{task.slug}.partial"
+    final, failed = run_dir / task.slug, run_dir / f"{task.slug}.failed"
+    for d in (partial, failed):
+        shutil.rmtree(d, ignore_errors=True)
+    partial.mkdir(parents=True)
+    out_nb = partial / "report.ipynb"
+    params = dict(task.parameters) | {"output_dir": str(partial)}
+    error = None
+    try:
+        pm.execute_notebook(
+            task.notebook,
+            str(out_nb),
+            parameters=params,
+            kernel_name=task.kernel_name,
+            cwd=str(partial),
+            execution_timeout=task.timeout,
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+        )
+        export_html(out_nb, partial / "report.html")
+    except pm.PapermillExecutionError as exc:
+        error = {
+            "cell": exc.exec_count,
+            "cell_index": exc.cell_index,
+            "ename": exc.ename,
+            "evalue": str(exc.evalue)[:2000],
+        }
+    except Exception as exc:  # kernel death, timeout, HTML export: recorded, never fatal to the batch
+        error = {
+            "cell": None,
+            "ename": type(exc).__name__,
+            "evalue": str(exc)[:2000],
+            "traceback": traceback.format_exc()[-4000:],
+        }
+    seconds = time.perf_counter() - started
+    status = {
+        "slug": task.slug,
+        "label": task.label,
+        "status": "ok" if error is None else "failed",
+        "inputs_key": task.inputs_key,
+        "parameters": task.parameters,
+        "seconds": round(seconds, 2),
+        "error": error,
+        "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
+    (partial / "status.json").write_text(json.dumps(status, ensure_ascii=False, indent=2), encoding="utf-8")
+    summary = None
+    if error is None:
+        summary_path = partial / "summary.json"
+        summary = json.loads(summary_path.read_text(encoding="utf-8")) if summary_path.exists() else None
+        if final.exists():
+            shutil.rmtree(final)
+        partial.rename(final)  # the atomic step: only a finished report gets the final name
+    else:
+        partial.rename(failed)
+    return TaskResult(task.slug, task.label, status["status"], seconds, error, summary)
+
+
+def export_html(notebook: Path, html: Path, hide_code: bool = True) -> Path:
+    """Export an executed notebook to standalone HTML (code cells hidden by default)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=hide_code, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    tmp = html.with_name(f".{html.name}.tmp")
+    tmp.write_text(body, encoding="utf-8")
+    tmp.replace(html)
+    return html
+
+
+def run_batch(
+    provinces=None,
+    region: str | None = None,
+    workers: int | None = None,
+    executor: cf.Executor | None = None,
+    run_id: str | None = None,
+    out_root: Path | None = None,
+    resume: bool = False,
+    include_overview: bool = True,
+    timeout: int = 600,
+    parameters: dict | None = None,
+    progress: bool = True,
+    notebook: Path | None = None,
+) -> BatchResult:
+    """Run the province report for the selected provinces (default: all 63) and the national
+    overview into ``<out_root>/<run_id>/`` (default ``reports/<timestamp>/``).
+
+    ``workers`` processes (default: the number of cores) unless an ``executor`` is given (any
+    ``concurrent.futures.Executor``; processes or a cluster, not threads: papermill's working
+    directory handling is not thread-safe). ``resume=True`` with an existing ``run_id`` (or the
+    latest run) skips reports complete with the same inputs. ``notebook`` replaces the province
+    report notebook (it must take a ``province`` and an ``output_dir`` parameter). Writes ``manifest.json`` and
+    ``index.html``; returns a :class:`BatchResult` (``failed`` lists what did not finish)."""
+    codes = select_provinces(provinces, region)  # validates names before any kernel starts
+    notebook = Path(notebook or PROVINCE_NOTEBOOK)
+    from .panel import load_panel
+
+    load_panel(level=None)  # builds the panel first if it is missing
+    out_root = Path(out_root or config.REPORTS_DIR).resolve()
+    if run_id is None and resume:
+        runs = sorted(p for p in out_root.glob("*") if (p / "manifest.json").exists())
+        run_id = runs[-1].name if runs else None
+    run_id = run_id or dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    run_dir = out_root / run_id
+    run_dir.mkdir(parents=True, exist_ok=True)
+    kernel = ensure_kernel()
+    tasks = [t for t in plan(codes, run_dir, include_overview, timeout, parameters, notebook)]
+    tasks = [Task(**(t.__dict__ | {"kernel_name": kernel})) for t in tasks]
+    todo = [t for t in tasks if not (resume and is_complete(t))]
+    results = {t.slug: TaskResult(t.slug, t.label, "skipped") for t in tasks if t not in todo}
+    started = dt.datetime.now(dt.UTC)
+    own_executor = executor is None
+    executor = executor or cf.ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+    bar = _progress(len(todo), progress)
+    try:
+        futures = {executor.submit(run_task, t): t for t in todo}
+        for fut in cf.as_completed(futures):
+            t = futures[fut]
+            try:
+                results[t.slug] = fut.result()
+            except Exception as exc:  # a worker died: record it, keep going
+                results[t.slug] = TaskResult(
+                    t.slug, t.label, "failed", error={"ename": type(exc).__name__, "evalue": str(exc)}
+                )
+            bar(results[t.slug])
+    except KeyboardInterrupt:
+        for fut in futures:
+            fut.cancel()
+        for t in todo:
+            results.setdefault(t.slug, TaskResult(t.slug, t.label, "interrupted"))
+        raise
+    finally:
+        if own_executor:
+            executor.shutdown(wait=True, cancel_futures=True)
+        bar(None)
+        ordered = [results.get(t.slug, TaskResult(t.slug, t.label, "interrupted")) for t in tasks]
+        batch = BatchResult(run_dir, ordered)
+        write_manifest(batch, tasks, started, parameters)
+        write_index(batch)
+    return batch
+
+
+def _progress(total: int, enabled: bool):
+    if not enabled:
+        return lambda _r: None
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=total, desc="reports", unit="report", file=sys.stderr)
+    failures = [0]
+
+    def update(result):
+        if result is None:
+            bar.close()
+            return
+        failures[0] += result.status == "failed"
+        bar.set_postfix(failed=failures[0], last=result.slug)
+        bar.update(1)
+
+    return update
+
+
+def write_manifest(batch: BatchResult, tasks: list[Task], started, parameters) -> Path:
+    """``manifest.json``: git commit, input checksums, parameters, status and time per report."""
+    from .manifest import load_manifest
+
+    raw = load_manifest()
+    manifest = {
+        "run_id": batch.run_dir.name,
+        "started": started.isoformat(timespec="seconds"),
+        "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "git_commit": _git_commit(),
+        "python": sys.version.split()[0],
+        "inputs": {
+            "panel.parquet": _sha256(config.PANEL_PARQUET),
+            "raw": {k: e["sha256"] for k, e in raw.items()},
+            "notebooks": {Path(t.notebook).name: _sha256(Path(t.notebook)) for t in tasks},
+        },
+        "parameters": parameters or {},
+        "reports": [
+            {"slug": r.slug, "label": r.label, "status": r.status, "seconds": round(r.seconds, 2), "error": r.error}
+            for r in batch.results
+        ],
+        "counts": {s: sum(r.status == s for r in batch.results) for s in ("ok", "skipped", "failed", "interrupted")},
+    }
+    path = batch.run_dir / "manifest.json"
+    tmp = path.with_name(".manifest.json.tmp")
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def write_index(batch: BatchResult) -> Path:
+    """``index.html`` linking every report with a thumbnail and its headline numbers."""
+    from .batch_index import render_index
+
+    path = batch.index_html
+    tmp = path.with_name(".index.html.tmp")
+    tmp.write_text(render_index(batch.run_dir), encoding="utf-8")
+    tmp.replace(path)
+    return path

@@ -1,0 +1,163 @@
+"""The papermill batch: real reports checked against the panel, failure isolation, resume, and
+refusal of unknown provinces before any kernel starts."""
+
+import json
+
+import nbformat
+import pytest
+
+from analysis import batch, cli
+from analysis.provinces import UnknownProvinceError
+
+
+@pytest.fixture(scope="module")
+def real_run(built, tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    result = batch.run_batch(provinces=["Quảng Ninh", "Đà Nẵng"], out_root=out, run_id="real", progress=False)
+    return result
+
+
+def _summary(run, slug):
+    return json.loads((run.run_dir / slug / "summary.json").read_text(encoding="utf-8"))
+
+
+def test_real_reports_complete_with_html_index_and_manifest(real_run):
+    assert [r.status for r in real_run.results] == ["ok", "ok", "ok"]
+    for slug in ("quang-ninh", "da-nang", "_national"):
+        d = real_run.run_dir / slug
+        assert (d / "report.ipynb").exists() and (d / "report.html").exists() and (d / "status.json").exists()
+    html = (real_run.run_dir / "quang-ninh" / "report.html").read_text(encoding="utf-8")
+    assert "Quảng Ninh" in html and "from pathlib import Path" not in html  # code hidden
+    index = real_run.index_html.read_text(encoding="utf-8")
+    assert "quang-ninh/report.html" in index and "da-nang/report.html" in index and "Đà Nẵng" in index
+    manifest = json.loads((real_run.run_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"]["ok"] == 3 and len(manifest["inputs"]["panel.parquet"]) == 64
+    assert {r["slug"] for r in manifest["reports"]} == {"quang-ninh", "da-nang", "_national"}
+
+
+def test_summary_numbers_equal_the_panel(real_run, panel):
+    s = _summary(real_run, "quang-ninh")
+    head = {h["index"]: h for h in s["headline"]}
+    papi = panel[
+        (panel["index"] == "PAPI")
+        & (panel["component"] == "total")
+        & panel["is_preferred"]
+        & (panel["province_code"] == "22")
+    ]
+    latest = papi.sort_values("year").iloc[-1]
+    assert head["PAPI"]["year"] == latest["year"] and head["PAPI"]["value"] == pytest.approx(latest["value"])
+    pci2019 = panel[
+        (panel["index"] == "PCI") & (panel["component"] == "total") & panel["is_preferred"] & (panel["year"] == 2019)
+    ]
+    assert pci2019.set_index("province_code").loc["22", "value"] == pytest.approx(73.40, abs=0.005)
+    # Data gaps: Quảng Ninh has no PAPI 2023 (and 2018, 2021) totals; the report says so.
+    gaps = {g["index"]: g for g in s["data_gaps"]}
+    assert {2018, 2021, 2023} <= set(gaps["PAPI"]["missing_years"])
+    assert 2019 not in gaps["PAPI"]["missing_years"]
+    dn = _summary(real_run, "da-nang")
+    assert dn["province_code"] == "48" and dn["new_province_2025"] == "Đà Nẵng"
+    trend = {t["index"]: t for t in dn["trends"]}
+    assert trend["PCI"]["method_era"] == "pci-2013" and trend["PCI"]["status"] == "ok"
+
+
+def test_overview_summary(real_run):
+    s = _summary(real_run, "_national")
+    top = [r for r in s["rankings_top5"] if r["index"] == "PCI"]
+    assert top[0]["province"] == "Quảng Ninh" and top[0]["year"] == 2019
+    assert (real_run.run_dir / "_national" / "map_papi_bands.png").exists()
+
+
+def _synthetic_notebook(path, fail_for):
+    """A tiny report notebook for tests: fails in its second cell for one province."""
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('province = "Hà Nội"\noutput_dir = "."')
+    params.metadata["tags"] = ["parameters"]
+    body = nbformat.v4.new_code_cell(
+        "import json, pathlib\n"
+        f"if province == {fail_for!r}:\n    raise RuntimeError('synthetic failure for ' + province)\n"
+        "pathlib.Path(output_dir, 'summary.json').write_text(json.dumps({'province': province, 'headline': []}))"
+    )
+    nb.cells = [params, body]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_failing_province_does_not_stop_the_others(built, tmp_path):
+    nb = _synthetic_notebook(tmp_path / "synthetic_report.ipynb", fail_for="Đà Nẵng")
+    result = batch.run_batch(
+        provinces=["Quảng Ninh", "Đà Nẵng", "Cà Mau"],
+        out_root=tmp_path / "r",
+        run_id="x",
+        include_overview=False,
+        notebook=nb,
+        progress=False,
+        workers=2,
+    )
+    status = {r.slug: r for r in result.results}
+    assert status["quang-ninh"].status == "ok" and status["ca-mau"].status == "ok"
+    failed = status["da-nang"]
+    # Execution count 3: parameters, papermill's injected parameters, then the failing cell.
+    assert failed.status == "failed" and failed.error["ename"] == "RuntimeError" and failed.error["cell"] == 3
+    assert "synthetic failure" in failed.error["evalue"]
+    assert (result.run_dir / "da-nang.failed" / "report.ipynb").exists()  # partial notebook kept
+    assert not (result.run_dir / "da-nang").exists()  # never marked complete
+    manifest = json.loads((result.run_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"] == {"ok": 2, "skipped": 0, "failed": 1, "interrupted": 0}
+    assert "da-nang.failed" in result.index_html.read_text(encoding="utf-8")
+
+
+def test_cli_exits_non_zero_when_a_report_fails(built, tmp_path, monkeypatch, capsys):
+    nb = _synthetic_notebook(tmp_path / "synthetic_report.ipynb", fail_for="Cà Mau")
+    monkeypatch.setattr(batch, "PROVINCE_NOTEBOOK", nb)
+    code = cli.main(
+        [
+            "batch",
+            "--province",
+            "Cà Mau",
+            "--province",
+            "Huế",
+            "--no-overview",
+            "--out",
+            str(tmp_path / "r"),
+            "--workers",
+            "1",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 1 and "FAILED ca-mau" in out and "1 ok" in out and "index.html" in out
+
+
+def test_resume_skips_completed_reports_with_the_same_inputs(built, tmp_path):
+    nb = _synthetic_notebook(tmp_path / "synthetic_report.ipynb", fail_for="nobody")
+    kw = dict(out_root=tmp_path / "r", run_id="same", include_overview=False, notebook=nb, progress=False)
+    first = batch.run_batch(provinces=["Quảng Ninh", "Cà Mau"], **kw)
+    assert [r.status for r in first.results] == ["ok", "ok"]
+    (first.run_dir / "ca-mau" / "status.json").unlink()  # as if interrupted before completion
+    second = batch.run_batch(provinces=["Quảng Ninh", "Cà Mau"], resume=True, **kw)
+    assert {r.slug: r.status for r in second.results} == {"quang-ninh": "skipped", "ca-mau": "ok"}
+    nb.write_text(nb.read_text().replace("'headline': []", "'headline': [], 'v': 2"))  # new inputs
+    third = batch.run_batch(provinces=["Quảng Ninh"], resume=True, **kw)
+    assert [r.status for r in third.results] == ["ok"]
+
+
+def test_unknown_province_is_refused_before_any_kernel_starts(tmp_path, monkeypatch):
+    def no_kernel():
+        raise AssertionError("a kernel was prepared")
+
+    monkeypatch.setattr(batch, "ensure_kernel", no_kernel)
+    with pytest.raises(UnknownProvinceError, match="closest: Quảng Ninh"):
+        batch.run_batch(provinces=["Quảng Ninh", "Quang Nimh"], out_root=tmp_path)
+    assert not any(tmp_path.iterdir())
+    with pytest.raises(ValueError, match="unknown region"):
+        batch.run_batch(region="Atlantis", out_root=tmp_path)
+
+
+def test_region_selection_and_path_safe_slugs():
+    codes = batch.select_provinces(region="Tây Nguyên")
+    assert sorted(codes) == ["62", "64", "66", "67", "68"]
+    assert len(batch.select_provinces(region="Mekong River Delta")) == 13
+    from analysis.provinces import province_table
+
+    slugs = province_table()["slug"]
+    assert slugs.str.fullmatch(r"[a-z0-9-]+").all() and slugs.is_unique
