@@ -23,8 +23,8 @@ build: $(STAMP)
 	$(BIN)/reform build
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks notebooks
+	$(BIN)/ruff format --check src tests benchmarks notebooks
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -q

@@ -23,7 +23,7 @@ def _years(df: pd.DataFrame) -> str:
     return f"{int(df['year'].min())}-{int(df['year'].max())}"
 
 
-def trend_figure(panel, code, index, out, formats=ALL_FORMATS):
+def trend_figure(panel, code, index, out, formats=ALL_FORMATS, dpi=300):
     """Trend of ``index`` for a province code against national and regional context."""
     name = name_of(code)
     series = st.province_series(panel, code, index)
@@ -63,10 +63,11 @@ def trend_figure(panel, code, index, out, formats=ALL_FORMATS):
         data=data,
         source=source_line([index], _years(series)),
         formats=formats,
+        dpi=dpi,
     )
 
 
-def rank_figure(panel, code, index, out, formats=ALL_FORMATS, n_peers=4):
+def rank_figure(panel, code, index, out, formats=ALL_FORMATS, n_peers=4, dpi=300):
     """Rank history of a province code and its nearest-ranked provinces (years with 60+ scored)."""
     ranks = st.rank_within_year(panel, index)
     years = sorted(ranks["year"].unique())
@@ -99,6 +100,7 @@ def rank_figure(panel, code, index, out, formats=ALL_FORMATS, n_peers=4):
         data=data,
         source=source_line([index], _years(ranks)),
         formats=formats,
+        dpi=dpi,
     )
 
 
@@ -112,7 +114,7 @@ def _main_era(data: pd.DataFrame) -> str:
     return [e for e in eras if e in broad.index][-1]
 
 
-def slope_figure(panel, code, index, out, formats=ALL_FORMATS):
+def slope_figure(panel, code, index, out, formats=ALL_FORMATS, dpi=300):
     """Slope chart of every province between the province's first and last year in the main era."""
     data = st.select_preferred(panel, index)
     era = _main_era(data)
@@ -152,10 +154,11 @@ def slope_figure(panel, code, index, out, formats=ALL_FORMATS):
         data=change,
         source=source_line([index], f"{start}, {end}"),
         formats=formats,
+        dpi=dpi,
     )
 
 
-def heatmap_figure(panel, code, index, out, formats=ALL_FORMATS):
+def heatmap_figure(panel, code, index, out, formats=ALL_FORMATS, dpi=300):
     """Province x year heatmap of ``index`` in its main era, the province outlined."""
     data = st.select_preferred(panel, index)
     era = _main_era(data)
@@ -190,10 +193,11 @@ def heatmap_figure(panel, code, index, out, formats=ALL_FORMATS):
         data=wide.reset_index(),
         source=source_line([index], _years(data)),
         formats=formats,
+        dpi=dpi,
     )
 
 
-def profile_figure(panel, code, out, formats=ALL_FORMATS):
+def profile_figure(panel, code, out, formats=ALL_FORMATS, dpi=300):
     """PAPI dimension profile of a province against the national median and interquartile range."""
     profile = st.dimension_profile(panel, code, "PAPI")
     above = int((profile["value"] > profile["median"]).sum())
@@ -211,11 +215,12 @@ def profile_figure(panel, code, out, formats=ALL_FORMATS):
         data=profile,
         source=source_line(["PAPI"], str(year)),
         formats=formats,
+        dpi=dpi,
     )
     return files
 
 
-def dimensions_figure(panel, code, out, formats=ALL_FORMATS):
+def dimensions_figure(panel, code, out, formats=ALL_FORMATS, dpi=300):
     """Small multiples of a province's 8 PAPI dimensions since 2018."""
     dims = panel[
         (panel["index"] == "PAPI")
@@ -245,11 +250,12 @@ def dimensions_figure(panel, code, out, formats=ALL_FORMATS):
         data=dims[["facet", "year", "value", "source", "is_derived"]],
         source=source_line(["PAPI"], _years(dims)),
         formats=formats,
+        dpi=dpi,
     )
     return files2
 
 
-def band_map_figure(panel, out, formats=ALL_FORMATS):
+def band_map_figure(panel, out, formats=ALL_FORMATS, dpi=300):
     """Map of the 63 provinces by PAPI quartile band in the latest year."""
     b = st.bands(panel, "PAPI")
     year = int(b["year"].max())
@@ -268,10 +274,11 @@ def band_map_figure(panel, out, formats=ALL_FORMATS):
         data=b,
         source=source_line(["PAPI"], str(year)),
         formats=formats,
+        dpi=dpi,
     )
 
 
-def merged_map_figure(panel, out, population, formats=ALL_FORMATS):
+def merged_map_figure(panel, out, population, formats=ALL_FORMATS, dpi=300):
     """Map of the 34 provinces of July 2025 by population-weighted PAPI total in the latest year."""
     year = int(st.select_preferred(panel, "PAPI")["year"].max())
     merged = st.merged_view(panel, "PAPI", population=population)
@@ -303,6 +310,7 @@ def merged_map_figure(panel, out, population, formats=ALL_FORMATS):
         data=merged,
         source=source_line(["PAPI"], str(year)),
         formats=formats,
+        dpi=dpi,
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import statsmodels.api as sm
 import statsmodels.formula.api as smf
 
 from .series import MethodBreakError, select
@@ -88,7 +89,8 @@ def province_trend(
         if len(g) < MIN_YEARS:
             rec.update(slope=np.nan, ci_low=np.nan, ci_high=np.nan, p_value=np.nan, status="insufficient data")
         else:
-            model = smf.ols("value ~ year", data=g)
+            # Array interface, not the formula: the same OLS, without parsing a formula per province.
+            model = sm.OLS(g["value"].to_numpy(float), sm.add_constant(g[["year"]].astype(float)))
             fit = model.fit(cov_type="HAC", cov_kwds={"maxlags": hac_lags}) if robust else model.fit()
             ci = fit.conf_int().loc["year"]
             rec.update(
