@@ -377,3 +377,21 @@ def trend_table(tr: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def peer_table(panel: pd.DataFrame, province: str, index: str, n: int = 5) -> pd.DataFrame:
+    """Nearest peers (``stats.peers``) as a display table, or a one-row table saying why there are none."""
+    try:
+        p = st.peers(panel, province, index, n=n)
+    except ValueError as exc:
+        return pd.DataFrame({"note": [str(exc)]})
+    return p[["province", "year", "level", "slope", "distance"]]
+
+
+def gap_table(panel: pd.DataFrame, province: str, index: str, last: int = 6) -> pd.DataFrame:
+    """The province's gap to its region's mean and to the national median in its last ``last`` scored years."""
+    try:
+        g = st.province_gaps(panel, province, index)
+    except ValueError as exc:
+        return pd.DataFrame({"note": [str(exc)]})
+    return g[["year", "value", "region_mean", "national_median", "gap_region", "gap_national"]].tail(last)

@@ -66,13 +66,18 @@ def peers(
 ) -> pd.DataFrame:
     """The ``n`` provinces nearest to ``province`` by level (value in ``year``) and trend (slope over
     ``year``'s method era), both standardised across provinces; Euclidean ``distance``.
-    ``year`` defaults to the latest year in which at least half of the provinces are scored.
-    Provinces without a value that year or without a trend are not candidates."""
+    ``year`` defaults to the latest year in which at least half of the provinces are scored and
+    this province has a value. Provinces without a value that year or without a trend are not
+    candidates. Raises ``ValueError`` when the province has no such year."""
     code = resolve(province)
     data = select(panel, index, component).dropna(subset=["value"])
     per_year = data.groupby("year")["province_code"].nunique()
     if year is None:
-        year = int(per_year[per_year >= per_year.max() / 2].index.max())
+        own_years = set(data.loc[data["province_code"] == code, "year"])
+        broad = [y for y in per_year[per_year >= per_year.max() / 2].index if y in own_years]
+        if not broad:
+            raise ValueError(f"{province}: no {index} {component!r} value in a year most provinces are scored")
+        year = int(max(broad))
     era = data.loc[data["year"] == year, "method_era"].iloc[0]
     level = data[data["year"] == year].set_index("province_code")["value"]
     names = data.groupby("province_code")["province"].first()
