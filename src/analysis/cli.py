@@ -1,4 +1,4 @@
-"""Command line: ``reform build | figures | batch``. Argument parsing and printing only; the work lives in
+"""Command line: ``reform build | figures | batch | extract``. Argument parsing and printing only; the work lives in
 the library."""
 
 from __future__ import annotations
@@ -94,6 +94,43 @@ def _batch(args: argparse.Namespace) -> int:
     return 1 if result.failed else 0
 
 
+def _extract(args: argparse.Namespace) -> int:
+    from .mining import check_records, evaluate, extract_paths, flag, load_labels, mismatches
+
+    try:
+        records = extract_paths(args.paths)
+    except (FileNotFoundError, UnicodeDecodeError) as exc:
+        print(f"reform extract: {exc}", file=sys.stderr)
+        return 2
+    findings = check_records(records)
+    records = flag(records, findings)
+    print(f"{len(records)} records from {records['source'].nunique()} files; {len(findings)} inconsistencies")
+    if len(findings):
+        print(findings[["check", "source", "year", "indicator", "detail"]].to_string(index=False))
+    if args.out:
+        out = args.out
+        if str(out).endswith(".parquet"):
+            records.to_parquet(out, index=False)
+        else:
+            records.to_csv(out, index=False, encoding="utf-8")
+        print(f"records: {out}")
+    else:
+        cols = ["source", "year", "indicator", "value", "unit", "denominator", "kind", "locality"]
+        with pd.option_context("display.width", 200, "display.max_rows", 500):
+            print(records[cols].to_string(index=False))
+    if args.evaluate:
+        labels = load_labels(args.evaluate)
+        scores = evaluate(records, labels)
+        with pd.option_context("display.width", 200, "display.max_rows", 200, "display.precision", 3):
+            print(f"\nevaluation against {len(labels)} labels (match on indicator, value, unit, year):")
+            print(scores.to_string(index=False))
+        if args.verbose:
+            extra, missed = mismatches(records, labels)
+            print("\nextracted, not labelled:", *extra, sep="\n  ")
+            print("labelled, not extracted:", *missed, sep="\n  ")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="reform", description="Administrative reform outcomes in Vietnam's provinces")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -116,6 +153,12 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--no-overview", action="store_true", help="skip the national overview")
     r.add_argument("--timeout", type=int, default=600, help="seconds allowed per notebook cell (default: %(default)s)")
     r.set_defaults(func=_batch)
+    x = sub.add_parser("extract", help="extract indicator records from Vietnamese reform reports (UTF-8 text)")
+    x.add_argument("paths", nargs="+", help="text files or folders of .txt files")
+    x.add_argument("--out", help="write records to this .csv or .parquet (default: print them)")
+    x.add_argument("--evaluate", metavar="LABELS", help="labels JSON file (or folder of <name>.json) to score against")
+    x.add_argument("--verbose", action="store_true", help="with --evaluate, list mismatches")
+    x.set_defaults(func=_extract)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -1,0 +1,200 @@
+"""Report mining: Vietnamese numbers, years, targets, consistency checks, the real reports, and the
+evaluation harness on the labelled development set."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import config
+from analysis.mining import check_records, evaluate, extract_paths, extract_text, load_labels, to_panel_rows
+from analysis.mining.numbers import mask_non_values, parse_number
+
+HERE = Path(__file__).parent / "mining"
+SHARED_REPORTS = config.PROJ_ROOT.parent / "shared" / "reports"
+needs_shared = pytest.mark.skipif(not SHARED_REPORTS.exists(), reason="shared/reports not beside the repository")
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("13,96", 13.96),
+        ("73,47", 73.47),
+        ("1.771.300.000", 1771300000.0),
+        ("17.57", 17.57),
+        ("1.351", 1351.0),
+        ("03", 3.0),
+        ("52.318", 52318.0),
+        ("0,5", 0.5),
+        ("1.234,5", 1234.5),
+        ("100", 100.0),
+    ],
+)
+def test_vietnamese_numbers(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["13,96,1", "abc", "", "1.2.3"])
+def test_non_numbers_are_refused(text):
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+def test_dates_codes_and_service_levels_are_not_values():
+    text = "Quyết định số 10/QĐ-UBND ngày 07/01/2022; ISO 9001:2015; mức độ 3, 4 đạt 75%"
+    masked = mask_non_values(text)
+    assert "07/01/2022" not in masked and "9001" not in masked and "10/QĐ" not in masked
+    assert "75%" in masked and len(masked) == len(text)
+
+
+def records_of(text):
+    return extract_text(text, "synthetic.txt")
+
+
+def one(df, **kw):
+    sub = df
+    for k, v in kw.items():
+        sub = sub[sub[k] == v]
+    assert len(sub) == 1, (kw, df[["indicator", "value", "year"]])
+    return sub.iloc[0]
+
+
+def test_money_scales():
+    r = records_of(
+        "Năm 2020, huyện tiết kiệm chi phí khoảng 6,7 tỷ đồng; giảm chi phí 450 triệu đồng; chi phí 1.771.300.000đ."
+    )
+    assert sorted(r.loc[r["indicator"] == "cost_saving", "value"]) == [450e6, 1771300000.0, 6.7e9]
+    assert set(r["unit"]) == {"VND"}
+
+
+@pytest.mark.parametrize(
+    "text,year,basis",
+    [
+        ("Năm 2019, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.", 2019, "sentence"),
+        ("Kết quả quý I năm 2022: tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.", 2022, "sentence"),
+        ("Giai đoạn 2016 - 2018, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.", None, "not stated"),
+        ("Tỷ lệ hồ sơ giải quyết đúng hạn hàng năm đều đạt trên 98%.", None, "every year (not one year)"),
+        ("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%, năm 2015 là 60%.", None, "unclear (year only after the value)"),
+    ],
+)
+def test_year_resolution(text, year, basis):
+    r = one(records_of(text), value=98.0)
+    assert (None if pd.isna(r["year"]) else int(r["year"])) == year and r["year_basis"] == basis
+
+
+def test_year_from_publication_date_for_đến_nay_and_from_paragraph():
+    text = (
+        "Tin ngày 26/06/2020, 08:17\n\nĐến nay, 285/285 TTHC được đưa vào Trung tâm.\n\n"
+        "Năm 2021, tỉnh tổ chức hội nghị. Tỷ lệ hài lòng đạt 90%."
+    )
+    r = records_of(text)
+    assert one(r, indicator="procedures_count")["year"] == 2020
+    sat = one(r, indicator="satisfaction_rate")
+    assert sat["year"] == 2021 and sat["year_basis"] == "paragraph"
+
+
+def test_comparison_years_are_not_the_paragraphs_year():
+    text = "Năm 2022, huyện tiếp nhận 300 hồ sơ, tăng 12% so với năm 2021. Tỷ lệ hồ sơ giải quyết đúng hạn đạt 97,6%."
+    r = records_of(text)
+    assert one(r, indicator="on_time_rate")["year"] == 2022
+    assert not (r["value"] == 12).any()  # "tăng 12%" is a change, not a level
+
+
+def test_targets_and_achievements():
+    r = records_of("Năm 2022, tỷ lệ số hóa hồ sơ đạt 65%; phấn đấu năm 2023 tỷ lệ số hóa hồ sơ đạt tối thiểu 80%.")
+    achieved, target = one(r, value=65.0), one(r, value=80.0)
+    assert achieved["kind"] == "achieved" and target["kind"] == "target" and target["qualifier"] == "at_least"
+    assert target["year"] == 2023
+
+
+def test_ranks_rank_changes_and_denominators():
+    r = records_of("Năm 2021, Chỉ số CCHC của tỉnh xếp thứ 27/63, tăng 6 bậc; năm 2022 đứng thứ nhất khối huyện.")
+    assert one(r, indicator="rank", value=27.0)["denominator"] == 63
+    assert one(r, indicator="rank_change")["value"] == 6
+    assert one(r, indicator="rank", value=1.0)["year"] == 2022
+    down = records_of("Năm 2022, Chỉ số CCHC của tỉnh giảm 4 bậc.")
+    assert one(down, indicator="rank_change")["value"] == -4
+
+
+def test_check_percent_against_its_own_fraction():
+    ok = records_of("Năm 2015, tỷ lệ hài lòng đạt 13,96/19 điểm bằng 73,47%.")
+    assert check_records(ok).empty
+    bad = records_of("Năm 2015, tỷ lệ hài lòng đạt 13,96/19 điểm bằng 83,47%.")
+    found = check_records(bad)
+    assert list(found["check"]) == ["percent_vs_fraction"] and "73.47" in found.iloc[0]["detail"]
+
+
+def test_check_part_exceeding_whole_and_rank_beyond_denominator():
+    text = "Quý I năm 2022, số hồ sơ đã giải quyết: 396 hồ sơ, trong đó có 431 hồ sơ giải quyết trước và đúng hạn."
+    found = check_records(records_of(text))
+    assert list(found["check"]) == ["part_exceeds_whole"] and found.iloc[0]["value"] == 431
+    rank = check_records(records_of("Năm 2020, Chỉ số CCHC của tỉnh xếp thứ 65/63."))
+    assert list(rank["check"]) == ["rank_beyond_denominator"]
+    fine = check_records(
+        records_of("Quý I năm 2022, số hồ sơ đã giải quyết: 431 hồ sơ, trong đó có 396 hồ sơ giải quyết đúng hạn.")
+    )
+    assert fine.empty
+
+
+@needs_shared
+def test_the_five_real_reports():
+    r = extract_paths([SHARED_REPORTS])
+    assert r["source"].nunique() == 5
+    bk = r[(r["source"].str.startswith("000")) & (r["indicator"] == "satisfaction_rate") & (r["unit"] == "%")]
+    assert {(y, v) for y, v in zip(bk["year"], bk["value"])} >= {(2015, 73.47), (2019, 89.37)}
+    tq = r[(r["source"].str.startswith("001")) & (r["indicator"] == "rank") & (r["denominator"] == 63)]
+    ranks = {int(v): int(y) for v, y in zip(tq["value"], tq["year"]) if v in (22, 19)}
+    assert ranks == {22: 2015, 19: 2018}
+    assert (tq["province_code"] == "08").all()
+    found = check_records(r)
+    inconsistent = found[found["source"].str.startswith("003")]
+    assert list(inconsistent["check"]) == ["part_exceeds_whole"]
+    assert set(inconsistent["value"]) == {431.0} and set(inconsistent["other_value"]) == {396.0}
+
+
+@pytest.mark.parametrize("folder", ["dev", "holdout"])
+def test_precision_and_recall_on_the_labelled_sets(folder):
+    records = extract_paths([HERE / folder])
+    scores = evaluate(records, load_labels(HERE / folder)).set_index("indicator")
+    assert scores.loc["ALL", "precision"] >= 0.9 and scores.loc["ALL", "recall"] >= 0.8
+
+
+@needs_shared
+def test_precision_and_recall_on_the_annotated_real_reports():
+    records = extract_paths([SHARED_REPORTS])
+    scores = evaluate(records, load_labels(HERE / "shared_reports_labels.json")).set_index("indicator")
+    assert scores.loc["ALL", "precision"] >= 0.9 and scores.loc["ALL", "recall"] >= 0.8
+
+
+def test_evaluation_counts_by_hand():
+    records = pd.DataFrame(
+        {
+            "source": ["a.txt"] * 3,
+            "indicator": ["rank", "rank", "sipas"],
+            "value": [3.0, 4.0, 80.0],
+            "unit": ["rank", "rank", "%"],
+            "year": [2020, 2020, 2021],
+        }
+    )
+    labels = [
+        {"indicator": "rank", "value": 3, "unit": "rank", "year": 2020},
+        {"indicator": "sipas", "value": 80, "unit": "%", "year": 2020},
+    ]
+    s = evaluate(records, labels).set_index("indicator")
+    assert (s.loc["ALL", "tp"], s.loc["ALL", "fp"], s.loc["ALL", "fn"]) == (1, 2, 1)
+    assert s.loc["rank", "precision"] == 0.5 and s.loc["rank", "recall"] == 1.0
+
+
+def test_province_index_values_become_lower_confidence_panel_rows(panel):
+    from analysis.mining import compare_with_panel
+
+    text = (
+        "Tỉnh Quảng Ninh: kết quả năm 2019\n\n"
+        "Năm 2019, Chỉ số PCI của tỉnh Quảng Ninh đạt 73,40 điểm; Chỉ số PAPI đạt 45,00 điểm."
+    )
+    rows = to_panel_rows(records_of(text))
+    assert set(rows["index"]) == {"PCI", "PAPI"} and (rows["source"] == "press:synthetic.txt").all()
+    assert not rows["is_preferred"].any() and (rows["confidence"] == "extracted").all()
+    cmp = compare_with_panel(rows, panel).set_index("index")
+    assert bool(cmp.loc["PCI", "agrees"]) is True
+    assert bool(cmp.loc["PAPI", "agrees"]) is False  # the published PAPI 2019 total differs
