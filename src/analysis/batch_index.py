@@ -25,7 +25,7 @@ def _card(folder: Path) -> str:
         rank = f", rank {int(h['rank'])}/{int(h['n_ranked'])}" if h.get("rank") else ""
         press = " (press)" if h.get("confidence") == "press" else ""
         lines.append(
-            f"<li>{html.escape(h['index'].replace('_', ' '))} {h['year']}: "
+            f"<li>{html.escape(h['index'].replace('_', ' '))} {int(h['year'])}: "
             f"<b>{_fmt(h['value'], 2)}</b>{rank}{press}</li>"
         )
     img = f'<img src="{folder.name}/{thumb}" alt="trend chart" loading="lazy">' if thumb else ""

@@ -104,10 +104,14 @@ def headline(panel: pd.DataFrame, province: str, indices=DEFAULT_INDICES) -> pd.
                 "source": r["source"],
                 "confidence": r["confidence"],
                 "is_derived": bool(r["is_derived"]),
-                "note": "press-reported value (partial coverage)" if r["confidence"] == "press" else "",
+                "note": "press-reported value (partial coverage)"
+                if r["confidence"] == "press"
+                else "derived: sum of PAPI sub-dimensions"
+                if bool(r["is_derived"])
+                else "",
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).astype({"year": "Int64", "rank": "Int64", "n_ranked": "Int64"})
 
 
 def trends(panel: pd.DataFrame, province: str, indices=DEFAULT_INDICES) -> pd.DataFrame:
