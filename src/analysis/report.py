@@ -27,6 +27,17 @@ def _clean(value):
     return value
 
 
+def _totals(panel: pd.DataFrame, index: str) -> pd.DataFrame:
+    """Preferred province-level headline values (component ``total``) of one index; may be empty."""
+    mask = (
+        (panel["index"] == index)
+        & (panel["component"] == "total")
+        & panel["is_preferred"]
+        & (panel["level"] == "province")
+    )
+    return panel[mask]
+
+
 def restrict_years(panel: pd.DataFrame, year_from: int | None, year_to: int | None) -> pd.DataFrame:
     """The panel limited to ``year_from``..``year_to`` (either may be None)."""
     mask = pd.Series(True, index=panel.index)
@@ -120,12 +131,7 @@ def trends(panel: pd.DataFrame, province: str, indices=DEFAULT_INDICES) -> pd.Da
     code = resolve(province)
     out = []
     for index in indices:
-        data = panel[
-            (panel["index"] == index)
-            & (panel["component"] == "total")
-            & panel["is_preferred"]
-            & (panel["level"] == "province")
-        ]
+        data = _totals(panel, index)
         if data.empty or code not in set(data["province_code"]):
             out.append({"index": index, "status": "no data"})
             continue
@@ -147,12 +153,7 @@ def data_gaps(panel: pd.DataFrame, province: str, indices=DEFAULT_INDICES) -> pd
     code = resolve(province)
     rows = []
     for index in indices:
-        data = panel[
-            (panel["index"] == index)
-            & (panel["component"] == "total")
-            & panel["is_preferred"]
-            & (panel["level"] == "province")
-        ]
+        data = _totals(panel, index)
         if data.empty:
             continue
         years = sorted(data["year"].unique())

@@ -178,6 +178,24 @@ def _resolve_pair(name: str, code: str) -> tuple[str | None, str | None]:
     return (result, None) if result else (None, "no province name or code")
 
 
+def base_row(index: str, source: str, kind: str, path: Path, line: int, code: str, year: int, value: float) -> dict:
+    """The fields every province-level panel row from a raw table shares."""
+    from ..components import method_era
+
+    return {
+        "index": index,
+        "level": "province",
+        "province_code": code,
+        "year": year,
+        "value": value,
+        "method_era": method_era(index, year),
+        "source": source,
+        "confidence": kind,
+        "raw_file": rel(path),
+        "raw_line": line,
+    }
+
+
 def finish(records: list[dict]) -> pd.DataFrame:
     """Turn loader records into a frame with every panel column, in order."""
     df = pd.DataFrame(records)

@@ -11,13 +11,12 @@ import numpy as np
 from ..components import (
     PAPI_DIMENSIONS,
     PAPI_SUBDIMENSION_LABELS_EN,
-    method_era,
     papi_subdimension_code,
     papi_subdimension_layout,
     papi_subdimension_scale,
     papi_total_scale,
 )
-from .base import LoadResult, Quarantine, finish, numbers, province_codes, read_raw_csv, rel
+from .base import LoadResult, Quarantine, base_row, finish, numbers, province_codes, read_raw_csv
 
 INDEX = "PAPI"
 
@@ -66,18 +65,7 @@ def _total_row(year: int, component: str = "total") -> dict:
 
 
 def _base(source: str, kind: str, path: Path, line: int, code: str, year: int, value: float) -> dict:
-    return {
-        "index": INDEX,
-        "level": "province",
-        "province_code": code,
-        "year": year,
-        "value": value,
-        "method_era": method_era(INDEX, year),
-        "source": source,
-        "confidence": kind,
-        "raw_file": rel(path),
-        "raw_line": line,
-    }
+    return base_row(INDEX, source, kind, path, line, code, year, value)
 
 
 def load_dimensions_2011_2019(path: Path, source: str = "papi_dims_2011_2019") -> LoadResult:

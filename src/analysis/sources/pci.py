@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..components import PCI_PAGE_LABELS, PCI_SUBINDICES, method_era
-from .base import LoadResult, Quarantine, finish, numbers, province_codes, read_raw_csv, rel
+from ..components import PCI_PAGE_LABELS, PCI_SUBINDICES
+from .base import LoadResult, Quarantine, base_row, finish, numbers, province_codes, read_raw_csv
 
 INDEX = "PCI"
 _TOTAL = {
@@ -56,18 +56,7 @@ def _sub_meta(code: str) -> dict:
 
 
 def _base(source: str, kind: str, path: Path, line: int, code: str, year: int, value: float) -> dict:
-    return {
-        "index": INDEX,
-        "level": "province",
-        "province_code": code,
-        "year": year,
-        "value": value,
-        "method_era": method_era(INDEX, year),
-        "source": source,
-        "confidence": kind,
-        "raw_file": rel(path),
-        "raw_line": line,
-    }
+    return base_row(INDEX, source, kind, path, line, code, year, value)
 
 
 def load_workbooks_2005_2019(path: Path, source: str = "pci_workbooks_2005_2019") -> LoadResult:
