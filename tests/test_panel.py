@@ -246,3 +246,27 @@ def test_processed_files_written(built, tmp_path_factory):
     text = open(dicts[0], encoding="utf-8").read()
     for word in ("PAPI", "PCI", "PAR_INDEX", "SIPAS", "8dim-2018", "E001", "subdimension:2.access_to_information"):
         assert word in text
+
+
+def test_papi_indicators_keep_their_sub_dimension_and_printed_scale(panel):
+    # Line 16067 of the workbook file: Hà Nội 2019, under 5.1 (certification services),
+    # "Mức độ hài lòng với dịch vụ nhận được (5 điểm)" on 1-5 points.
+    row = panel[
+        (panel["raw_file"] == "papi/papi_2018_2019_2022_2023_indicators_long.csv") & (panel["raw_line"] == 16067)
+    ]
+    assert len(row) == 1
+    r = row.iloc[0]
+    assert (
+        r["component"].startswith("indicator:5.1.muc_do_hai_long") and r["province_code"] == "01" and r["year"] == 2019
+    )
+    assert r["value"] == float(_raw_value("papi/papi_2018_2019_2022_2023_indicators_long.csv", 16067, "value"))
+    assert (r["unit"], r["scale_min"], r["scale_max"]) == ("points", 1.0, 5.0)
+    # The same question under 5.2 is another component, not a duplicate.
+    same = panel[
+        panel["component"].str.endswith(r["component"].split(".", 2)[2])
+        & (panel["province_code"] == "01")
+        & (panel["year"] == 2019)
+    ]
+    assert same["component"].nunique() == len(same) >= 3
+    shares = panel[(panel["unit"] == "share") & panel["component"].str.startswith("indicator:")]
+    assert len(shares) > 10000 and shares["value"].between(-1, 1).all()

@@ -28,7 +28,8 @@ def _build(args: argparse.Namespace) -> int:
         print(report.coverage().to_string(na_rep="."))
     print(f"\nquarantine: {len(report.quarantine)} rows -> data/processed/quarantine.csv")
     if len(report.quarantine):
-        print(report.quarantine.groupby(["source", "reason"]).size().rename("rows").to_string())
+        kinds = report.quarantine["reason"].str.replace(r"\s*\(.*$|:.*$", "", regex=True)
+        print(report.quarantine.assign(reason=kinds).groupby(["source", "reason"]).size().rename("rows").to_string())
     print("\nnot loaded by design (counted, see the loaders' docstrings):")
     for source, counts in report.excluded.items():
         for reason, n in counts.items():

@@ -12,7 +12,7 @@ from .sources.base import QUARANTINE_COLUMNS
 
 COMPONENT_PATTERN = (
     r"^(total(_weighted|_unweighted)?(_se|_ci_low|_ci_high)?|rank|observations"
-    r"|dimension:\d|subdimension:\d\.[a-z_]+|pci:[a-z_]+)$"
+    r"|dimension:\d|subdimension:\d\.[a-z_]+|indicator:\d(?:\.\d)?\.[a-z0-9_]+|pci:[a-z_]+)$"
 )
 KEY = ["index", "component", "level", "province_code", "region", "year", "source"]
 
@@ -39,7 +39,10 @@ def panel_schema() -> pa.DataFrameSchema:
             "value": pa.Column(float, nullable=False),
             "scale_min": pa.Column(float, nullable=True),
             "scale_max": pa.Column(float, nullable=True),
-            "unit": pa.Column(str, pa.Check.isin(["points", "percent", "rank", "respondents"])),
+            "unit": pa.Column(
+                str,
+                pa.Check.isin(["points", "percent", "rank", "respondents", "share", "variance", "VND", "as printed"]),
+            ),
             "method_era": pa.Column(str),
             "is_derived": pa.Column(bool),
             "source": pa.Column(str),

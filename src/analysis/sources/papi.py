@@ -3,6 +3,7 @@ sub-dimension panel 2011-2024. Each returns tidy panel rows; see ``components`` 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ..components import (
     papi_subdimension_scale,
     papi_total_scale,
 )
+from ..text import slugify
 from .base import LoadResult, Quarantine, base_row, finish, numbers, province_codes, read_raw_csv
 
 INDEX = "PAPI"
@@ -129,8 +131,8 @@ _TOTAL_KIND = [
 
 def load_workbook_2018_2023(path: Path, source: str = "papi_workbook_2018_2023") -> LoadResult:
     """PAPI provincial workbook 2018, 2019, 2022, 2023: totals (with SE and 95% CI), dimensions,
-    sub-dimensions and respondent counts. Indicator rows are not loaded in this panel version
-    (their printed scales are inconsistent; they are counted under ``excluded``)."""
+    sub-dimensions, respondent counts and the survey indicators under each dimension
+    (``indicator:<sub-dimension>.<slug of the Vietnamese label>``, on their printed scales)."""
     df = read_raw_csv(
         path,
         [
@@ -155,11 +157,19 @@ def load_workbook_2018_2023(path: Path, source: str = "papi_workbook_2018_2023")
     def skip(reason: str) -> None:
         excluded[reason] = excluded.get(reason, 0) + 1
 
+    # A "0%-100%" indicator is stored as a share (0-1) in some rows and in percent in others: decide
+    # per indicator and year from its own values (all <= 1 -> share), and say so in the unit.
+    ind = df[df["level"] == "indicator"]
+    share_scale = (ind.groupby(["year", "label_vi"])["num"].max() <= 1.0).to_dict()
+    # The same question can appear under several sub-dimensions: key indicators by the sub-dimension
+    # heading above them in the sheet ("5.3"), carried down in sheet order per province and year.
+    order = df.assign(_row=df["row_in_sheet"].astype(int)).sort_values(["year", "province_code_gso", "_row"])
+    heading = order["label_vi"].str.extract(r"^\s*(\d\.\d)\s*:", expand=False)
+    heading = heading.where(order["level"] == "subdimension")
+    heading = heading.groupby([order["year"], order["province_code_gso"]]).ffill()
+    df["sub_heading"] = heading.reindex(df.index).fillna("")
     for r in df.itertuples(index=False):
         if r.code is None or str(r.code) == "<NA>":
-            continue
-        if r.level == "indicator":
-            skip("indicator rows (not in this panel version)")
             continue
         if np.isnan(r.num):
             skip(f"no value in source ({r.value_text_flag or 'blank'})")
@@ -188,6 +198,8 @@ def load_workbook_2018_2023(path: Path, source: str = "papi_workbook_2018_2023")
             if not meta:
                 q.add(r.line_no, "label_vi", r.label_vi, f"sub-dimension not in the {year} layout")
                 continue
+        elif r.level == "indicator":
+            meta = _indicator_row(r, share_scale, r.sub_heading)
         elif r.level == "observations":
             meta = {
                 "component": "observations",
@@ -235,3 +247,41 @@ def load_hnks_subdimensions(path: Path, source: str = "papi_hnks_2011_2024") -> 
                 continue
             records.append(_base(source, "compiled_table", path, r.line_no, str(r.code), year, float(v)) | meta)
     return LoadResult(finish(records), q.frame(), excluded)
+
+
+_SCALE = re.compile(r"^\s*(-?[\d.,]+)\s*%?\s*-\s*([\d.,]+)\s*(%|điểm|VND)?")
+
+
+def _indicator_row(r, share_scale: dict, sub_heading: str) -> dict:
+    """Panel fields of one PAPI survey indicator row: code, labels, scale and unit as printed.
+    "Phương sai" rows are variances (no scale); "thay đổi" rows are changes (may be negative)."""
+    label = r.label_vi.strip().rstrip("*").strip()
+    digest = hashlib.sha1(label.encode("utf-8")).hexdigest()[:6]
+    slug = slugify(label).replace("-", "_")[:48].rstrip("_")
+    dim = int(float(r.dimension_no)) if str(r.dimension_no).strip() else 0
+    where = sub_heading if sub_heading.startswith(f"{dim}.") else str(dim)
+    meta = {
+        "component": f"indicator:{where}.{slug}_{digest}",
+        "component_label_en": r.label_en or None,
+        "component_label_vi": label,
+        "scale_min": np.nan,
+        "scale_max": np.nan,
+        "unit": "as printed",
+    }
+    scale = (r.scale or "").strip()
+    if label.lower().startswith("phương sai"):
+        return meta | {"unit": "variance", "scale_min": 0.0}
+    m = _SCALE.match(scale.replace("150,000", "150000"))
+    if scale.startswith("0%-100%"):
+        if share_scale.get((r.year, r.label_vi), False):
+            meta |= {"unit": "share", "scale_min": 0.0, "scale_max": 1.0}
+        else:
+            meta |= {"unit": "percent", "scale_min": 0.0, "scale_max": 100.0}
+        if "thay đổi" in label.lower():
+            meta["scale_min"] = -meta["scale_max"]  # a change between two shares
+        return meta
+    if m:
+        lo, hi = float(m.group(1).replace(",", "")), float(m.group(2).replace(",", ""))
+        unit = "VND" if m.group(3) == "VND" else "points"
+        return meta | {"unit": unit, "scale_min": lo, "scale_max": hi}
+    return meta
