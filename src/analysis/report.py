@@ -38,6 +38,16 @@ def _totals(panel: pd.DataFrame, index: str) -> pd.DataFrame:
     return panel[mask]
 
 
+def report_panel(year_from: int | None = None, year_to: int | None = None) -> pd.DataFrame:
+    """The panel a report reads: all levels, every component except the PAPI survey indicators
+    (which no report section uses), limited to ``year_from``..``year_to``."""
+    from .panel import load_panel
+
+    panel = load_panel(level=None)
+    panel = panel[~panel["component"].str.startswith("indicator:")]
+    return restrict_years(panel, year_from, year_to).reset_index(drop=True)
+
+
 def restrict_years(panel: pd.DataFrame, year_from: int | None, year_to: int | None) -> pd.DataFrame:
     """The panel limited to ``year_from``..``year_to`` (either may be None)."""
     mask = pd.Series(True, index=panel.index)
