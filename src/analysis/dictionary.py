@@ -20,6 +20,11 @@ RULES = """\
   reports of a value are one row (`n_reports` counts them, `note` lists the lines). Different values
   for one cell are all kept with `conflict = True`; the one with most reports is preferred, and on a
   tie none is. Never averaged.
+- **PAPI survey indicators** (`indicator:<sub-dimension>.<slug>`): the workbook's indicator rows under
+  each sub-dimension, keyed by the sub-dimension heading above them and the Vietnamese label (a short
+  hash keeps near-identical labels apart). Scales as printed; a "0%-100%" indicator is stored as a share
+  (unit `share`, 0-1) where all its values that year are <= 1, else in percent; "Phương sai" rows are
+  variances; "thay đổi" rows are changes and may be negative.
 - **Derived values** (`is_derived = True`, `source = derived`): PAPI dimension = sum of its
   sub-dimensions, PAPI total = sum of its 6 or 8 dimensions, computed only where no source prints
   the value and every part of that year's layout is present (PAPI 2020, 2021, 2024).
@@ -72,8 +77,9 @@ def write_data_dictionary(panel: pd.DataFrame, manifest: dict, errata: pd.DataFr
             scale = f"{lo:g}-{hi:g}" if pd.notna(lo) and pd.notna(hi) else (f">= {lo:g}" if pd.notna(lo) else "")
             years = f"{g['year'].min()}-{g['year'].max()}"
             label_vi = g["component_label_vi"].dropna()
+            label_en = g["component_label_en"].dropna()
             lines.append(
-                f"| `{comp}` | {g['component_label_en'].iloc[0]} | "
+                f"| `{comp}` | {label_en.iloc[-1] if len(label_en) else ''} | "
                 f"{label_vi.iloc[-1] if len(label_vi) else ''} | {scale} | {g['unit'].iloc[0]} | "
                 f"{years} | {len(g)} | {', '.join(sorted(g['source'].unique()))} |"
             )
