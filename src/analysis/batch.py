@@ -326,12 +326,29 @@ def run_batch(
 
 
 def _progress(total: int, enabled: bool):
+    """A progress bar on a terminal; one plain line per finished report in logs (no bar redraws)."""
     if not enabled:
         return lambda _r: None
+    failures = [0]
+    done = [0]
+    if not sys.stderr.isatty():
+
+        def log(result):
+            if result is None:
+                return
+            done[0] += 1
+            failures[0] += result.status == "failed"
+            print(
+                f"[{done[0]}/{total}] {result.slug}: {result.status} in {result.seconds:.1f} s "
+                f"(failures so far: {failures[0]})",
+                file=sys.stderr,
+                flush=True,
+            )
+
+        return log
     from tqdm.auto import tqdm
 
     bar = tqdm(total=total, desc="reports", unit="report", file=sys.stderr)
-    failures = [0]
 
     def update(result):
         if result is None:
