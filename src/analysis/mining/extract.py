@@ -40,9 +40,11 @@ RECORD_COLUMNS = [
 
 N = f"({NUMBER})"
 D = f"({NUMBER_CORE})"  # a denominator, right after "/"
-RANK_FRAC = re.compile(rf"(?:xếp|đứng)\s*(?:hạng\s*)?(?:thứ\s*)?{N}\s*/\s*{D}", re.I)
+RANK_FRAC = re.compile(rf"(?:xếp|đứng)\s*(?:hạng\s*|vị trí\s*|ở vị trí\s*)?(?:thứ\s*)?{N}\s*/\s*{D}", re.I)
 RANK_WORD = re.compile(
-    r"(?:xếp|đứng)\s*(?:hạng\s*)?thứ\s*(nhất|hai|ba|tư|năm|\d+)(?![\d/])|xếp hạng\s*(\d+)(?![\d/])", re.I
+    r"(?:xếp|đứng)\s*(?:hạng\s*|vị trí\s*|ở vị trí\s*)?thứ\s*(nhất|hai|ba|tư|năm|\d+)(?![\d/])"
+    r"|xếp hạng\s*(\d+)(?![\d/])|(?<!nhóm )(?<!người )(?:đứng đầu|dẫn đầu)",
+    re.I,
 )
 RANK_CHANGE = re.compile(rf"(tăng|giảm|tụt)\s*{N}\s*(?:bậc|hạng)", re.I)
 FRACTION = re.compile(rf"{N}\s*/\s*{D}(\s*điểm)?(?:[,\s]*bằng\s*{N}\s*%)?", re.I)
@@ -237,6 +239,13 @@ class _Sentence:
             hit = voc.first(voc.RATE_RE, right)
             if hit:
                 return hit, False
+            # A listed noun ("90% văn bản, tài liệu ... được trao đổi dưới dạng điện tử"): its
+            # passive predicate, up to the next comma, may name the rate.
+            clause = _right(self.text, b, ";.")
+            pred = re.search(r"\bđược\b[^,;.]*", clause[: (re.search(r"\d", clause) or re.search("$", clause)).start()])
+            hit = voc.first(voc.RATE_RE, pred.group(0)) if pred else None
+            if hit:
+                return hit, False
             # "100% <noun>": the noun is what is counted; only the same clause may name the rate
             # ("giải quyết đúng hạn 100% thủ tục"), never an earlier clause.
             near = voc.nearest(voc.RATE_RE, self.text[_clause_start(self.text, a, ",;:") : a])
@@ -271,7 +280,7 @@ def _extract_sentence(st: _Sentence) -> None:
     for m in RANK_WORD.finditer(masked):
         if not st.free(m.start(), m.end()):
             continue
-        word = m.group(1) or m.group(2)
+        word = m.group(1) or m.group(2) or "nhất"  # "đứng đầu", "dẫn đầu": first
         rank = ORDINALS.get(word.lower()) if not word.isdigit() else float(word)
         if rank is None:
             continue
@@ -329,6 +338,8 @@ def _extract_sentence(st: _Sentence) -> None:
         if is_year(value, raw):
             continue
         unit_word = re.match(r"\s*điểm", after)
+        if unit_word and CHANGE_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
+            continue  # "tăng 3,16 điểm" is a change, not a score
         if unit_word:
             indicator, far = st.rate_indicator(m.start(), m.end() + unit_word.end())
             if indicator:

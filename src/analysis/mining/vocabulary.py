@@ -16,6 +16,7 @@
 | staff_share_by_qualification | share (count of total) of staff with a qualification | %, count |
 | procedures_count | number of administrative procedures (TTHC) | count |
 | procedures_online_level3 / _level4 | procedures offered online at level 3 / 4 | count |
+| procedures_online_full | procedures offered fully online ("toàn trình", the term since 2022) | count |
 | procedures_reviewed / procedures_simplified | reviewed / proposed for abolition or simplification | count |
 | procedures_postal | procedures received and returned through the public postal service | count |
 | dossiers_total / _received / _carried_over | to resolve in the period / newly received / carried over | count |
@@ -61,6 +62,7 @@ DOSSIER_RULES: list[tuple[str, str]] = [
 DOSSIER_RE = [(name, re.compile(p, re.I)) for name, p in DOSSIER_RULES]
 
 PROCEDURE_RULES: list[tuple[str, str]] = [
+    ("procedures_online_full", r"toàn trình"),
     ("procedures_online_level4", r"mức độ 4"),
     ("procedures_online_level3", r"mức độ 3"),
     ("procedures_reviewed", r"rà soát"),
