@@ -152,7 +152,7 @@ def test_the_five_real_reports():
     assert set(inconsistent["value"]) == {431.0} and set(inconsistent["other_value"]) == {396.0}
 
 
-@pytest.mark.parametrize("folder", ["dev", "holdout"])
+@pytest.mark.parametrize("folder", ["dev", "holdout", "holdout2"])
 def test_precision_and_recall_on_the_labelled_sets(folder):
     records = extract_paths([HERE / folder])
     scores = evaluate(records, load_labels(HERE / folder)).set_index("indicator")

@@ -43,7 +43,10 @@ PERIOD_RE = re.compile(
     rf"(?:giai đoạn|nhiệm kỳ|từ năm|trong các năm)?\s*({YEAR})\s*(?:[-–]|đến(?: năm)?)\s*({YEAR})", re.I
 )
 YEAR_RE = re.compile(rf"(?<![\d/.,:-])({YEAR})(?![\d%])")
-DATE_YEAR_RE = re.compile(rf"\b\d{{1,2}}[/-]\d{{1,2}}[/-]({YEAR})\b|\b\d{{1,2}}/({YEAR})\b|\b({YEAR})-\d{{2}}-\d{{2}}")
+DATE_YEAR_RE = re.compile(
+    rf"\b\d{{1,2}}[/-]\d{{1,2}}[/-]({YEAR})\b|\b\d{{1,2}}/({YEAR})\b|\b({YEAR})-\d{{2}}-\d{{2}}"
+    rf"|\b[Qq]uý\s+[IV]+\s*/\s*({YEAR})\b"  # quý III/2023
+)
 PUBLISHED_RE = re.compile(
     "|".join(
         [

@@ -85,11 +85,10 @@ class _Doc:
         self.places = places(text)
         lead = [p for p in places("\n".join(lines[:5])) if p.level != "department"]
         self.publication_year = publication_year(text)
-        # The year a report is about: its title's, else the only year its first lines mention.
+        # The period a report is about, when its title says so ("quý III/2023", "3 tháng đầu năm
+        # 2022", "năm 2021"); a lead paragraph's years are not used: they are as often baselines.
         title_years = {y for _, y in year_mentions(lines[0])} if lines else set()
-        head_years = {y for _, y in year_mentions(head)} - {self.publication_year}
-        years = title_years or head_years
-        self.title_year = years.pop() if len(years) == 1 and not periods(lines[0] if title_years else head) else None
+        self.title_year = title_years.pop() if len(title_years) == 1 and not periods(lines[0]) else None
         self.province_code = self._province(head)
         self.main: Place | None = lead[0] if lead else None
         if self.main is None and self.province_code:
@@ -354,7 +353,7 @@ def _extract_sentence(st: _Sentence) -> None:
 
 def _count_indicator(st: _Sentence, a: int, b: int, after: str) -> tuple[str | None, bool]:
     """Indicator of a count from the noun after it ("hồ sơ", "TTHC", "thủ tục") and its descriptor."""
-    noun = re.match(r"\s*(?:lượt\s+)?(hồ sơ|TTHC|thủ tục hành chính|thủ tục)", after)
+    noun = re.match(r"\s*(?:lượt\s+)?(hồ sơ|TTHC|thủ tục hành chính|thủ tục|dịch vụ công trực tuyến)", after)
     if not noun:
         return None, False
     right = _right(st.text, b, ",;.:(")
@@ -366,6 +365,9 @@ def _count_indicator(st: _Sentence, a: int, b: int, after: str) -> tuple[str | N
             near = voc.nearest(voc.DOSSIER_RE, left)
             hit = near[0] if near else None
         return hit, False
+    if noun.group(1) == "dịch vụ công trực tuyến":
+        full = re.match(r"\s*toàn trình", right[noun.end() :])
+        return ("procedures_online_full" if full else "procedures_online"), False
     hit = voc.first(voc.PROCEDURE_RE + [("procedures_postal", re.compile("bưu chính", re.I))], right)
     if not hit:
         near = voc.nearest(voc.PROCEDURE_RE, near_left)

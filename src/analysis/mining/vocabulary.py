@@ -17,6 +17,7 @@
 | procedures_count | number of administrative procedures (TTHC) | count |
 | procedures_online_level3 / _level4 | procedures offered online at level 3 / 4 | count |
 | procedures_online_full | procedures offered fully online ("toàn trình", the term since 2022) | count |
+| procedures_online | online public services offered, any level ("1.127 dịch vụ công trực tuyến") | count |
 | procedures_reviewed / procedures_simplified | reviewed / proposed for abolition or simplification | count |
 | procedures_postal | procedures received and returned through the public postal service | count |
 | dossiers_total / _received / _carried_over | to resolve in the period / newly received / carried over | count |
