@@ -161,3 +161,45 @@ def test_region_selection_and_path_safe_slugs():
 
     slugs = province_table()["slug"]
     assert slugs.str.fullmatch(r"[a-z0-9-]+").all() and slugs.is_unique
+
+
+def test_ctrl_c_leaves_no_half_written_report_marked_complete(built, tmp_path):
+    """SIGINT to a running batch: finished reports stay complete, the interrupted one is never
+    renamed to its final folder, and the manifest says what was interrupted."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('province = "Hà Nội"\noutput_dir = "."')
+    params.metadata["tags"] = ["parameters"]
+    body = nbformat.v4.new_code_cell(
+        "import json, pathlib, time\n"
+        "if province == 'Cà Mau':\n    time.sleep(120)\n"
+        "pathlib.Path(output_dir, 'summary.json').write_text(json.dumps({'province': province, 'headline': []}))"
+    )
+    nb.cells = [params, body]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "synthetic_slow.ipynb"
+    nbformat.write(nb, path)
+    code = (
+        "from analysis.batch import run_batch\n"
+        f"run_batch(provinces=['Quảng Ninh', 'Cà Mau'], out_root={str(tmp_path / 'r')!r}, run_id='int',"
+        f" include_overview=False, notebook={str(path)!r}, progress=False, workers=2)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
+    run_dir = tmp_path / "r" / "int"
+    deadline = time.time() + 90
+    while time.time() < deadline and not (run_dir / "quang-ninh" / "status.json").exists():
+        time.sleep(0.5)
+    assert (run_dir / "quang-ninh" / "status.json").exists(), "the fast report did not finish"
+    time.sleep(1)
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends to the whole foreground group
+    assert proc.wait(timeout=60) != 0
+    assert not (run_dir / "ca-mau").exists()  # never marked complete
+    assert json.loads((run_dir / "quang-ninh" / "status.json").read_text())["status"] == "ok"
+    manifest = json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
+    status = {r["slug"]: r["status"] for r in manifest["reports"]}
+    assert status == {"quang-ninh": "ok", "ca-mau": "interrupted"}
