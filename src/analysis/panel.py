@@ -21,7 +21,7 @@ from .errata import apply_errata, load_errata
 from .manifest import load_manifest, verify
 from .provinces import registry, resolve
 from .sources import SOURCE_LOADERS, SOURCE_PRIORITY
-from .sources.base import QUARANTINE_COLUMNS, SourceFormatError
+from .sources.base import PANEL_COLUMNS, QUARANTINE_COLUMNS, SourceFormatError
 from .sources.population import load_population as load_population_source
 from .validate import coverage_shortfalls, validate_rows
 
@@ -184,35 +184,14 @@ def _finalise(rows: pd.DataFrame) -> pd.DataFrame:
     rows.loc[missing, "component_label_vi"] = [
         labels.get((i, c), pd.NA) for i, c in zip(rows.loc[missing, "index"], rows.loc[missing, "component"])
     ]
-    order = [
-        "index",
-        "component",
-        "component_label_en",
-        "component_label_vi",
-        "level",
-        "province_code",
-        "province",
-        "region6",
-        "region",
-        "year",
-        "value",
-        "scale_min",
-        "scale_max",
-        "unit",
-        "method_era",
-        "is_derived",
-        "is_preferred",
-        "source",
-        "confidence",
-        "n_reports",
-        "conflict",
-        "correction",
-        "raw_file",
-        "raw_line",
-        "source_url",
-        "quote",
-        "note",
-    ]
+    # The loaders' columns, plus the names and flags the build adds.
+    order = []
+    for col in PANEL_COLUMNS:
+        order.append(col)
+        if col == "province_code":
+            order += ["province", "region6"]
+        if col == "is_derived":
+            order.append("is_preferred")
     rows = (
         rows[order]
         .sort_values(["index", "level", "province_code", "year", "component", "source"], na_position="last")
