@@ -66,13 +66,8 @@ def headline(panel: pd.DataFrame, province: str, indices=DEFAULT_INDICES) -> pd.
     code = resolve(province)
     rows = []
     for index in indices:
-        sub = panel[
-            (panel["index"] == index)
-            & (panel["component"] == "total")
-            & (panel["level"] == "province")
-            & panel["is_preferred"]
-            & (panel["province_code"] == code)
-        ]
+        totals = _totals(panel, index)
+        sub = totals[totals["province_code"] == code]
         if sub.empty:
             rows.append(
                 {
@@ -86,13 +81,7 @@ def headline(panel: pd.DataFrame, province: str, indices=DEFAULT_INDICES) -> pd.
             continue
         r = sub.sort_values("year").iloc[-1]
         year = int(r["year"])
-        same_year = panel[
-            (panel["index"] == index)
-            & (panel["component"] == "total")
-            & (panel["level"] == "province")
-            & panel["is_preferred"]
-            & (panel["year"] == year)
-        ]
+        same_year = totals[totals["year"] == year]
         rank, n_ranked, rank_basis = None, None, None
         if len(same_year) >= 30:
             ranks = st.rank_within_year(same_year, index)
@@ -145,10 +134,8 @@ def trends(panel: pd.DataFrame, province: str, indices=DEFAULT_INDICES) -> pd.Da
         if data.empty or code not in set(data["province_code"]):
             out.append({"index": index, "status": "no data"})
             continue
-        per_year = data.groupby(["method_era", "year"])["province_code"].nunique().groupby("method_era").median()
-        broad = [e for e in data.sort_values("year")["method_era"].unique() if per_year.get(e, 0) >= 30]
         own_eras = data[data["province_code"] == code].sort_values("year")["method_era"]
-        era = broad[-1] if broad else own_eras.iloc[-1]
+        era = st.main_era(data) or own_eras.iloc[-1]
         t = st.province_trend(panel, index, provinces=[code], era=era)
         if t.empty:
             out.append({"index": index, "method_era": era, "status": "no data in the era"})

@@ -27,13 +27,13 @@ def trend_figure(panel, code, index, out, formats=ALL_FORMATS, dpi=300):
     """Trend of ``index`` for a province code against national and regional context."""
     name = name_of(code)
     series = st.province_series(panel, code, index)
-    latest_era = _main_era(st.select_preferred(panel, index))
+    latest_era = st.main_era(st.select_preferred(panel, index))
     trend = st.province_trend(panel, index, provinces=[code], era=latest_era)
     national = st.national_distribution(panel, index)
     # Context only where most provinces are scored: a median of 8 provinces is not "national".
     broad_years = national.loc[national["n"] >= 32, "year"]
     national = national[national["year"].isin(broad_years)]
-    region_name = st.province_gaps(panel, code, index)["region"].iloc[0]
+    region_name = province_table().set_index("province_code").at[code, "region6"]
     region = st.regional_means(panel, index)
     region = region[(region["region"] == region_name) & region["year"].isin(broad_years)]
     t = trend.iloc[0] if len(trend) else None
@@ -104,20 +104,10 @@ def rank_figure(panel, code, index, out, formats=ALL_FORMATS, n_peers=4, dpi=300
     )
 
 
-def _main_era(data: pd.DataFrame) -> str:
-    """The latest method era in which most provinces are scored (median >= 50 a year): PCI's
-    latest era has only partial tables, so its charts use 2013-2020."""
-    per_year = data.groupby(["method_era", "year"])["province_code"].nunique()
-    broad = per_year.groupby("method_era").median()
-    broad = broad[broad >= 50]
-    eras = data.sort_values("year")["method_era"].drop_duplicates().tolist()
-    return [e for e in eras if e in broad.index][-1]
-
-
 def slope_figure(panel, code, index, out, formats=ALL_FORMATS, dpi=300):
     """Slope chart of every province between the province's first and last year in the main era."""
     data = st.select_preferred(panel, index)
-    era = _main_era(data)
+    era = st.main_era(data)
     in_era = data[data["method_era"] == era]
     own_years = sorted(in_era.loc[in_era["province_code"] == code, "year"])
     years = own_years if len(own_years) >= 2 else sorted(in_era["year"].unique())
@@ -161,7 +151,7 @@ def slope_figure(panel, code, index, out, formats=ALL_FORMATS, dpi=300):
 def heatmap_figure(panel, code, index, out, formats=ALL_FORMATS, dpi=300):
     """Province x year heatmap of ``index`` in its main era, the province outlined."""
     data = st.select_preferred(panel, index)
-    era = _main_era(data)
+    era = st.main_era(data)
     data = data[data["method_era"] == era]
     wide = data.pivot_table(index="province", columns="year", values="value")
     current = province_table()["province"]  # every province existing in the era, scored or not

@@ -29,6 +29,19 @@ _TOTAL_UNWEIGHTED = {
 }
 
 
+# Columns both page files share (VCCI province pages and 63-province tables).
+PAGE_COLUMNS = [
+    "province_gso_code",
+    "province_name_vi",
+    "year",
+    "subindex",
+    "subindex_label_page",
+    "value",
+    "value_raw",
+    "source_url",
+]
+
+
 def _rank_meta(year: int) -> dict:
     n = 64 if 2006 <= year <= 2008 else 63
     return {
@@ -148,18 +161,7 @@ def load_province_pages(path: Path, source: str = "pci_province_pages") -> LoadR
         path,
         source,
         "web_page",
-        [
-            "province_page",
-            "province_slug",
-            "province_gso_code",
-            "province_name_vi",
-            "year",
-            "subindex",
-            "subindex_label_page",
-            "value",
-            "value_raw",
-            "source_url",
-        ],
+        ["province_page", "province_slug", *PAGE_COLUMNS],
         ["page_layout", "page_header", "note", "qc_flag"],
         "province_name_vi",
     )
@@ -171,17 +173,7 @@ def load_partial_tables(path: Path, source: str = "pci_tables_partial") -> LoadR
         path,
         source,
         "web_page",
-        [
-            "province_page",
-            "province_gso_code",
-            "province_name_vi",
-            "year",
-            "subindex",
-            "subindex_label_page",
-            "value",
-            "value_raw",
-            "source_url",
-        ],
+        ["province_page", *PAGE_COLUMNS],
         ["year_basis"],
         "province_name_vi",
     )

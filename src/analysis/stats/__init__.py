@@ -11,11 +11,12 @@ from .merged import merged_view
 from .models import pooled_trend, province_trend, twoway_fe
 from .ranks import bands, rank_change, rank_mobility, rank_within_year, tiers
 from .regions import dimension_profile, national_distribution, peers, province_gaps, regional_means
-from .series import MethodBreakError, province_series, select_preferred, window_change, year_over_year
+from .series import MethodBreakError, main_era, province_series, select_preferred, window_change, year_over_year
 
 __all__ = [
     "MethodBreakError",
     "province_series",
+    "main_era",
     "select_preferred",
     "year_over_year",
     "window_change",

@@ -27,6 +27,16 @@ def select(panel: pd.DataFrame, index: str, component: str = "total", years=None
     return out
 
 
+def main_era(data: pd.DataFrame, min_provinces: int = 30) -> str | None:
+    """The latest method era of ``data`` (rows of one index component) in which a typical year
+    (median) scores at least ``min_provinces`` provinces; ``None`` if no era is that broad.
+    PCI's latest era has only partial tables, so its main era is 2013-2020."""
+    per_year = data.groupby(["method_era", "year"])["province_code"].nunique().groupby("method_era").median()
+    eras = data.sort_values("year")["method_era"].drop_duplicates().tolist()
+    broad = [e for e in eras if per_year.get(e, 0) >= min_provinces]
+    return broad[-1] if broad else None
+
+
 def select_preferred(panel: pd.DataFrame, index: str, component: str = "total") -> pd.DataFrame:
     """Public form of :func:`select`: preferred province rows of one index component."""
     return select(panel, index, component)
