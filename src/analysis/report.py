@@ -349,7 +349,7 @@ def headline_table(head: pd.DataFrame) -> pd.DataFrame:
             if "rank" in head
             else "–",
             "Source": [
-                f"{s} ({c})" if isinstance(s, str) else ""
+                (s if s == c else f"{s} ({c})") if isinstance(s, str) else ""
                 for s, c in zip(head.get("source", []), head.get("confidence", []))
             ]
             if "source" in head
@@ -368,7 +368,7 @@ def trend_table(tr: pd.DataFrame) -> pd.DataFrame:
         rows.append(
             {
                 "Index": r["index"].replace("_", " "),
-                "Years": f"{r['first_year']}-{r['last_year']} ({r['n_years']} values)"
+                "Years": f"{int(r['first_year'])}-{int(r['last_year'])} ({int(r['n_years'])} values)"
                 if pd.notna(r.get("n_years"))
                 else "",
                 "Method era": r.get("method_era", ""),

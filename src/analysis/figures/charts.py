@@ -66,19 +66,21 @@ def _mark_breaks(ax, breaks: pd.DataFrame | None, years) -> None:
     if breaks is None or breaks.empty:
         return
     lo, hi = min(years), max(years)
-    for r in breaks.itertuples():
-        if lo < r.year <= hi:
-            ax.axvline(r.year - 0.5, color="#777777", lw=0.8, ls=(0, (4, 2)), zorder=1)
-            ax.text(
-                r.year - 0.45,
-                1.0,
-                f"method change {r.year}",
-                transform=ax.get_xaxis_transform(),
-                fontsize=6,
-                color="#555555",
-                va="top",
-                ha="left",
-            )
+    shown = [r for r in breaks.itertuples() if lo < r.year <= hi]
+    for k, r in enumerate(shown):
+        ax.axvline(r.year - 0.5, color="#777777", lw=0.8, ls=(0, (4, 2)), zorder=1)
+        # Breaks a few years apart (PCI 2006, 2009) would print over each other: step them down.
+        close = k > 0 and r.year - shown[k - 1].year <= 4
+        ax.text(
+            r.year - 0.45,
+            0.94 if close and k % 2 else 1.0,
+            f"method change {r.year}",
+            transform=ax.get_xaxis_transform(),
+            fontsize=6,
+            color="#555555",
+            va="top",
+            ha="left",
+        )
 
 
 NO_DATA_NOTE = "× on the axis: no data that year."
