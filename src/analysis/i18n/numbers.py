@@ -1,0 +1,74 @@
+"""Numbers as a reader expects them, from Babel's locale data (CLDR): Vietnamese writes 47,82 and
+1.234; English 47.82 and 1,234. Values are rounded before formatting so a tiny negative never
+prints as "-0,00"."""
+
+from __future__ import annotations
+
+import math
+
+from babel.numbers import format_decimal
+
+_LOCALES = {"vi": "vi_VN", "en": "en_US"}
+
+
+def _missing(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(math.isnan(float(value)))
+    except (TypeError, ValueError):
+        return True
+
+
+def _pattern(digits: int) -> str:
+    return "#,##0" + ("." + "0" * digits if digits > 0 else "")
+
+
+def fmt_num(value, language: str = "vi", digits: int = 2, missing: str = "–") -> str:
+    """``value`` with ``digits`` decimals in the language's convention (``missing`` when None/NaN)."""
+    if _missing(value):
+        return missing
+    rounded = round(float(value), digits) + 0.0  # + 0.0 turns -0.0 into 0.0
+    if rounded == 0:
+        rounded = 0.0
+    return format_decimal(rounded, format=_pattern(digits), locale=_LOCALES[language])
+
+
+def fmt_int(value, language: str = "vi", missing: str = "–") -> str:
+    """A whole number with the language's thousands separator (1.234 / 1,234)."""
+    return fmt_num(value, language, 0, missing)
+
+
+def fmt_signed(value, language: str = "vi", digits: int = 2, missing: str = "–") -> str:
+    """A change with its sign: "+1,25", "−0,40" (typographic minus), "0,00" for no change."""
+    if _missing(value):
+        return missing
+    text = fmt_num(abs(float(value)), language, digits)
+    rounded = round(float(value), digits)
+    if rounded > 0:
+        return "+" + text
+    if rounded < 0:
+        return "\u2212" + text
+    return text
+
+
+def fmt_pct(value, language: str = "vi", digits: int = 2, missing: str = "–") -> str:
+    """A value already in percent (0-100) with a percent sign: "87,61%"."""
+    if _missing(value):
+        return missing
+    return fmt_num(value, language, digits) + "%"
+
+
+def fmt_range(low, high, language: str = "vi", digits: int = 2, signed: bool = True) -> str:
+    """A confidence interval or span, "−0,12 – +0,40" (signed) or "6 – 60"."""
+    f = fmt_signed if signed else fmt_num
+    return f"{f(low, language, digits)} – {f(high, language, digits)}"
+
+
+def fmt_p(p, language: str = "vi") -> str:
+    """A p-value at published precision: "p < 0,001" below 0.001, else three decimals ("p = 0,042")."""
+    if _missing(p):
+        return "–"
+    if p < 0.001:
+        return "p < " + fmt_num(0.001, language, 3)
+    return "p = " + fmt_num(p, language, 3)
