@@ -21,11 +21,13 @@ from pathlib import Path
 import nbformat
 import papermill as pm
 
-from analysis import batch
 from analysis.panel import load_panel
 from analysis.provinces import province_table
+from analysis.reports import batch
 
-FLOOR_SOURCE = "import pandas, seaborn, statsmodels.formula.api, matplotlib.pyplot\nimport analysis, analysis.report"
+FLOOR_SOURCE = (
+    "import pandas, seaborn, statsmodels.formula.api, matplotlib.pyplot\nimport analysis, analysis.reports.province"
+)
 
 
 def floor_notebook(path: Path) -> Path:

@@ -6,8 +6,9 @@ import json
 import nbformat
 import pytest
 
-from analysis import batch, cli
+from analysis import cli
 from analysis.provinces import UnknownProvinceError
+from analysis.reports import batch
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +52,9 @@ def test_summary_numbers_equal_the_panel(real_run, panel):
     ]
     assert pci2019.set_index("province_code").loc["22", "value"] == pytest.approx(73.40, abs=0.005)
     # Data gaps: Quảng Ninh has no PAPI 2023 (and 2018, 2021) totals; the report says so.
-    gaps = {g["index"]: g for g in s["data_gaps"]}
-    assert {2018, 2021, 2023} <= set(gaps["PAPI"]["missing_years"])
-    assert 2019 not in gaps["PAPI"]["missing_years"]
+    papi_missing = {g["year"]: g["reason"] for g in s["data_gaps"] if g["index"] == "PAPI"}
+    assert {2018, 2021, 2023} <= set(papi_missing) and 2019 not in papi_missing
+    assert papi_missing[2018] == "not_surveyed"  # KCDL in the publisher's sheet
     dn = _summary(real_run, "da-nang")
     assert dn["province_code"] == "48" and dn["new_province_2025"] == "Đà Nẵng"
     trend = {t["index"]: t for t in dn["trends"]}
@@ -62,9 +63,15 @@ def test_summary_numbers_equal_the_panel(real_run, panel):
 
 def test_overview_summary(real_run):
     s = _summary(real_run, "_national")
-    top = [r for r in s["rankings_top5"] if r["index"] == "PCI"]
-    assert top[0]["province"] == "Quảng Ninh" and top[0]["year"] == 2019
+    pci = s["rankings"]["PCI"]
+    # PCI 2019 (VCCI): Quảng Ninh first with 73.40 of 63 provinces; every scored province is listed.
+    assert pci["year"] == 2019 and pci["n_scored"] == 63 and len(pci["ranking"]) == 63
+    assert pci["ranking"][0]["province"] == "Quảng Ninh" and pci["ranking"][0]["value"] == pytest.approx(
+        73.40, abs=0.005
+    )
     assert (real_run.run_dir / "_national" / "map_papi_bands.png").exists()
+    html = (real_run.run_dir / "_national" / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="vi">' in html and "PosixPath" not in html and ".partial" not in html
 
 
 def _synthetic_notebook(path, fail_for):
@@ -104,7 +111,9 @@ def test_a_failing_province_does_not_stop_the_others(built, tmp_path):
     assert not (result.run_dir / "da-nang").exists()  # never marked complete
     manifest = json.loads((result.run_dir / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["counts"] == {"ok": 2, "skipped": 0, "failed": 1, "interrupted": 0}
-    assert "da-nang.failed" in result.index_html.read_text(encoding="utf-8")
+    index = result.index_html.read_text(encoding="utf-8")
+    failed_block = index.split('<div class="failed">', 1)[1].split("</div>", 1)[0]
+    assert "Đà Nẵng" in failed_block and "Cà Mau" not in failed_block
 
 
 def test_cli_exits_non_zero_when_a_report_fails(built, tmp_path, monkeypatch, capsys):
@@ -185,7 +194,7 @@ def test_ctrl_c_leaves_no_half_written_report_marked_complete(built, tmp_path):
     path = tmp_path / "synthetic_slow.ipynb"
     nbformat.write(nb, path)
     code = (
-        "from analysis.batch import run_batch\n"
+        "from analysis.reports.batch import run_batch\n"
         f"run_batch(provinces=['Quảng Ninh', 'Cà Mau'], out_root={str(tmp_path / 'r')!r}, run_id='int',"
         f" include_overview=False, notebook={str(path)!r}, progress=False, workers=2)\n"
     )

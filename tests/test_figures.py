@@ -90,7 +90,7 @@ def test_trend_chart_does_not_draw_missing_years():
         if line.get_label() == "Quảng Ninh":
             x, _ = line.get_data()
             assert not ({2017, 2018} <= set(map(int, x)))
-    crosses = [c for c in ax.collections if c.get_label() == "no data"]
+    crosses = [c for c in ax.collections if c.get_label() == "không có số liệu"]  # Vietnamese by default
     assert len(crosses) == 1 and sorted(crosses[0].get_offsets()[:, 0]) == [2014, 2019]
     plt.close(fig)
 
@@ -143,30 +143,35 @@ def test_gallery_writes_every_chart_type_on_real_data(panel, tmp_path):
     from analysis.figures.gallery import write_gallery
     from analysis.panel import load_population
 
-    written = write_gallery(panel, "Quảng Ninh", tmp_path, population=load_population())
+    written = write_gallery(panel, "Quảng Ninh", tmp_path, population=load_population(), formats=("png", "svg"), dpi=40)
     pngs = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert pngs == sorted(
-        [
-            "trend_papi.png",
-            "trend_pci.png",
-            "ranks_papi.png",
-            "ranks_pci.png",
-            "slope_papi.png",
-            "slope_pci.png",
-            "heatmap_papi.png",
-            "heatmap_pci.png",
-            "profile_papi_dimensions.png",
-            "small_multiples_papi_dimensions.png",
-            "map_papi_bands.png",
-            "map_papi_merged34.png",
-        ]
-    )
+    expected = [
+        "trend_papi.png",
+        "trend_pci.png",
+        "ranks_papi.png",
+        "ranks_pci.png",
+        "slope_papi.png",
+        "slope_pci.png",
+        "heatmap_papi.png",
+        "heatmap_pci.png",
+        "profile_papi_dimensions.png",
+        "small_multiples_papi_dimensions.png",
+        "map_papi_bands.png",
+        "map_papi_merged34.png",
+    ]
+    # PAR INDEX / SIPAS points only where the press reported a value for the province.
+    for index in ("PAR_INDEX", "SIPAS"):
+        if ((panel["index"] == index) & (panel["province_code"] == "22") & (panel["component"] == "total")).any():
+            expected.append(f"press_{index.lower()}.png")
+    assert pngs == sorted(expected)
     for png in tmp_path.glob("*.png"):
         side = json.loads(png.with_suffix(".json").read_text(encoding="utf-8"))
-        assert side["caption"] and side["alt_text"] and side["source"].startswith("Source:")
+        assert side["caption"] and side["alt_text"] and side["source"].startswith("Nguồn:")
+        assert side["language"] == "vi" and side["width"] == "full"
         assert png.with_suffix(".csv").exists() and png.with_suffix(".svg").exists()
-    # The data behind the PCI slope chart equals the panel.
-    slope = pd.read_csv(tmp_path / "slope_pci.csv", dtype={"province_code": str})
-    qn = slope[slope["province_code"] == "22"].iloc[0]
-    assert qn["value_end"] == pytest.approx(73.396484, abs=1e-5)
+    # The data behind the PCI slope chart equals the panel, at published precision (2 decimals),
+    # under Vietnamese headers.
+    slope = pd.read_csv(tmp_path / "slope_pci.csv", dtype={"Mã tỉnh": str}, encoding="utf-8-sig")
+    qn = slope[slope["Mã tỉnh"] == "22"].iloc[0]
+    assert qn["Giá trị năm cuối"] == pytest.approx(73.40, abs=1e-9)
     assert written

@@ -1,5 +1,7 @@
 """The panel built from the shipped raw data: values trace to raw files, checks find the known errors."""
 
+import csv
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -64,6 +66,18 @@ def test_panel_rows_equal_raw_cells(panel, path, line, column, index, component,
     assert r["value"] == float(_raw_value(path, line, column))
 
 
+def _records_by_line(path):
+    """CSV records keyed by the file line they start on (a quoted field may span lines)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        out, start = {}, reader.line_num + 1
+        for record in reader:
+            out[start] = record
+            start = reader.line_num + 1
+    return out
+
+
 def test_random_sample_of_rows_traces_to_raw_lines(panel):
     """No invented value: every non-derived row names a raw file and line that holds its value."""
     rng = np.random.default_rng(7)
@@ -75,10 +89,10 @@ def test_random_sample_of_rows_traces_to_raw_lines(panel):
         if r["correction"] is not pd.NA and isinstance(r["correction"], str):
             continue
         if r["raw_file"] not in raw_cache:
-            raw_cache[r["raw_file"]] = pd.read_csv(RAW / r["raw_file"], dtype=str, keep_default_na=False)
-        line = raw_cache[r["raw_file"]].iloc[int(r["raw_line"]) - 2]
+            raw_cache[r["raw_file"]] = _records_by_line(RAW / r["raw_file"])
+        line = raw_cache[r["raw_file"]][int(r["raw_line"])]
         numbers = []
-        for cell in line.values:
+        for cell in line:
             try:
                 numbers.append(float(cell))
             except ValueError:
@@ -208,7 +222,7 @@ def test_one_value_per_key_and_method_eras(panel):
 
 
 def test_press_duplicates_corroborate_and_conflicts_stay_visible(panel):
-    press = panel[(panel["source"] == "press_par_sipas")]
+    press = panel[panel["source"].isin(["press_par_sipas", "press_par_sipas_more"])]
     qn = press[
         (press["province_code"] == "22")
         & (press["year"] == 2018)
@@ -223,10 +237,16 @@ def test_press_duplicates_corroborate_and_conflicts_stay_visible(panel):
         & (press["index"] == "PAR_INDEX")
     ]
     assert set(hp["value"]) == {91.87, 91.81}
-    assert hp.set_index("value").loc[91.87, "is_preferred"] and hp.set_index("value").loc[91.87, "n_reports"] == 3
+    # 91.87: lines 193, 195, 197 of the first press file and 107-110 of the second (7 reports).
+    assert hp.set_index("value").loc[91.87, "is_preferred"] and hp.set_index("value").loc[91.87, "n_reports"] == 7
     assert (press["confidence"] == "press").all()
-    raw = pd.read_csv(RAW / "press/par_sipas_press_reported.csv", dtype=str, keep_default_na=False)
-    # Every raw report is either its own row or counted in one (nothing dropped).
+    raw = pd.concat(
+        [
+            pd.read_csv(RAW / f"press/{name}", dtype=str, keep_default_na=False)
+            for name in ("par_sipas_press_reported.csv", "par_sipas_press_more.csv")
+        ]
+    )
+    # Every raw report of both files is either its own row or counted in one (nothing dropped).
     n_reports = int(press.loc[press["component"] == "total", "n_reports"].sum())
     assert n_reports == (raw["value"] != "").sum()
 

@@ -39,30 +39,51 @@ def _build(args: argparse.Namespace) -> int:
     if len(rec):
         print(rec[["check", "source", "province_code", "year", "printed", "expected", "status"]].to_string(index=False))
     if len(report.shortfalls):
-        print("\nprovinces missing where the source covers all (known gaps listed in SOURCES.md):")
+        print("\nprovince-years without a headline value, by index, year and reason (as the reports show them):")
         print(report.shortfalls.to_string(index=False))
     return 0
 
 
 def _figures(args: argparse.Namespace) -> int:
-    from .figures.gallery import write_gallery
+    from .figures.gallery import ALL_FORMATS, write_gallery
     from .panel import load_panel, load_population
     from .provinces import UnknownProvinceError, resolve
 
+    formats = [f.strip().lower() for f in str(args.formats).split(",") if f.strip()]
+    unknown = [f for f in formats if f not in ALL_FORMATS]
+    if not formats or unknown:
+        what = f"unknown format {unknown[0]!r}" if unknown else "no format given"
+        print(
+            f"reform figures: {what} in --formats; give a comma-separated list of {', '.join(ALL_FORMATS)}",
+            file=sys.stderr,
+        )
+        return 2
     try:
         resolve(args.province)
     except UnknownProvinceError as exc:
         print(f"reform figures: {exc}", file=sys.stderr)
         return 2
-    written = write_gallery(load_panel(), args.province, args.out, population=load_population())
-    n = sum(1 for files in written.values() if "png" in files)
-    print(f"wrote {n} figures (PNG 300 dpi, SVG, PDF, caption/alt-text JSON, data CSV) to {args.out}")
+    written = write_gallery(
+        load_panel(),
+        args.province,
+        args.out,
+        population=load_population(),
+        formats=tuple(dict.fromkeys(formats)),
+        language=args.language,
+        width=args.width,
+    )
+    n = sum(1 for files in written.values() if any(f in files for f in formats))
+    kinds = ", ".join(f.upper() + (" 300 dpi" if f == "png" else "") for f in dict.fromkeys(formats))
+    print(
+        f"wrote {n} figures ({kinds}; caption/alt-text JSON, data CSV; language {args.language}, "
+        f"width {args.width}) to {args.out}"
+    )
     return 0
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from .batch import run_batch
     from .provinces import UnknownProvinceError
+    from .reports.batch import run_batch
 
     try:
         result = run_batch(
@@ -74,6 +95,7 @@ def _batch(args: argparse.Namespace) -> int:
             resume=args.resume,
             include_overview=not args.no_overview,
             timeout=args.timeout,
+            language=args.language,
         )
     except (UnknownProvinceError, ValueError) as exc:
         print(f"reform batch: {exc}", file=sys.stderr)
@@ -143,6 +165,18 @@ def main(argv: list[str] | None = None) -> int:
         "--province", default="Quảng Ninh", help="any spelling, e.g. 'Quảng Ninh', 'TP HCM' (default: %(default)s)"
     )
     f.add_argument("--out", default="reports/figures", help="output folder (default: %(default)s)")
+    f.add_argument(
+        "--width",
+        choices=("column", "full"),
+        default="full",
+        help="column (8.5 cm) or full (17 cm) width (default: %(default)s)",
+    )
+    f.add_argument(
+        "--formats", default="png,svg,pdf", help="comma-separated, any of png, svg, pdf (default: %(default)s)"
+    )
+    f.add_argument(
+        "--language", choices=("vi", "en"), default="vi", help="language of every text (default: %(default)s)"
+    )
     f.set_defaults(func=_figures)
     r = sub.add_parser("batch", help="run the province report for every province (parallel) and the overview")
     r.add_argument("--province", action="append", help="a province to run (repeatable); default: all 63")
@@ -153,6 +187,12 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--resume", action="store_true", help="skip reports already complete with the same inputs")
     r.add_argument("--no-overview", action="store_true", help="skip the national overview")
     r.add_argument("--timeout", type=int, default=600, help="seconds allowed per notebook cell (default: %(default)s)")
+    r.add_argument(
+        "--language",
+        choices=("vi", "en"),
+        default="vi",
+        help="language of the reports and index (default: %(default)s)",
+    )
     r.set_defaults(func=_batch)
     x = sub.add_parser("extract", help="extract indicator records from Vietnamese reform reports (UTF-8 text)")
     x.add_argument("paths", nargs="+", help="text files or folders of .txt files")

@@ -18,19 +18,22 @@ import pandas as pd
 from . import config, reconcile
 from .derive import derive_papi
 from .errata import apply_errata, load_errata
+from .gaps import gap_summary, missing_reasons
 from .manifest import load_manifest, verify
 from .provinces import registry, resolve
-from .sources import SOURCE_LOADERS, SOURCE_PRIORITY
+from .sources import PRESS_SOURCES, SOURCE_LOADERS, combine, source_rank
 from .sources.base import PANEL_COLUMNS, QUARANTINE_COLUMNS, SourceFormatError
 from .sources.population import load_population as load_population_source
-from .validate import coverage_shortfalls, validate_rows
+from .validate import validate_rows
 
 CELL = ["index", "component", "level", "province_code", "region", "year"]
 
 
 @dataclass
 class BuildReport:
-    """What a build did: row counts, quarantine, exclusions, reconciliation and coverage."""
+    """What a build did: row counts, quarantine, exclusions, reconciliation and coverage.
+    ``shortfalls``: per index, year and reason, the provinces without a total (``gaps.gap_summary``
+    of ``gaps.missing_reasons``, press-only gaps left out)."""
 
     panel: pd.DataFrame
     quarantine: pd.DataFrame
@@ -52,10 +55,10 @@ def coverage_table(panel: pd.DataFrame, component: str = "total") -> pd.DataFram
 
 
 def mark_preferred(rows: pd.DataFrame) -> pd.Series:
-    """``is_preferred``: for each cell, the row of the highest-priority source (``SOURCE_PRIORITY``).
-    Where that source holds conflicting values (press), the value with the most corroborating
-    reports is preferred; on a tie none is, and the conflict stays visible."""
-    priority = {s: i for i, s in enumerate(SOURCE_PRIORITY)}
+    """``is_preferred``: for each cell, the row of the highest-priority source (``SOURCE_PRIORITY``;
+    the press files share one rank). Where that tier holds conflicting values (press), the value
+    with the most corroborating reports is preferred; on a tie none is, and the conflict stays visible."""
+    priority = source_rank()
     keyed = rows.assign(
         _p=rows["province_code"].fillna(""),
         _r=rows["region"].fillna(""),
@@ -71,21 +74,25 @@ def mark_preferred(rows: pd.DataFrame) -> pd.Series:
 
 
 def _load_sources(paths: dict[str, Path], progress) -> tuple[list[pd.DataFrame], list[pd.DataFrame], dict]:
-    rows, quarantine, excluded = [], [], {}
+    results, quarantine, excluded = {}, [], {}
     for key, loader in SOURCE_LOADERS.items():
         if key not in paths:
             raise SourceFormatError(f"source {key!r} has a loader but no manifest entry in {config.MANIFEST_PATH}")
         progress(f"  loading {key} ({paths[key].name})")
         result = loader(paths[key])
-        rows.append(result.rows)
+        results[key] = result
         quarantine.append(result.quarantine)
         excluded[key] = result.excluded
-    return rows, quarantine, excluded
+    # Cross-file step: the press files' reports are merged into one set of cells.
+    return combine(results), quarantine, excluded
 
 
 def _reconcile(rows: pd.DataFrame) -> pd.DataFrame:
+    # The press files are one merged source: their disagreements are press conflicts
+    # (``conflict = True`` on the rows), not a cross-source finding.
+    one_press = rows.assign(source=rows["source"].replace({s: "press" for s in PRESS_SOURCES}))
     return pd.concat(
-        [reconcile.pci_weighted_totals(rows), reconcile.papi_sums(rows), reconcile.cross_source(rows)],
+        [reconcile.pci_weighted_totals(rows), reconcile.papi_sums(rows), reconcile.cross_source(one_press)],
         ignore_index=True,
     )
 
@@ -123,7 +130,8 @@ def build_panel(out_dir: Path | None = None, raw_dir: Path | None = None, progre
     quarantine = pd.concat([q for q in quarantines if not q.empty], ignore_index=True).reindex(
         columns=QUARANTINE_COLUMNS
     )
-    shortfalls = coverage_shortfalls(panel)
+    # Provinces without a total, with the reason (the same list reports show; press-only gaps left out).
+    shortfalls = gap_summary(missing_reasons(panel, quarantine, raw_dir=raw_dir))
     population = load_population_source(paths["gso_population_1995_2016"])
     if not population.quarantine.empty:
         quarantine = pd.concat([quarantine, population.quarantine], ignore_index=True)
@@ -172,6 +180,7 @@ def _finalise(rows: pd.DataFrame) -> pd.DataFrame:
         "raw_file",
         "correction",
         "source_url",
+        "other_urls",
         "quote",
         "note",
         "component_label_vi",
@@ -205,7 +214,11 @@ def _write_atomic(df: pd.DataFrame, path: Path) -> None:
     if path.suffix == ".parquet":
         df.to_parquet(tmp, index=False)
     else:
-        df.to_csv(tmp, index=False, encoding="utf-8")
+        # For spreadsheets: a byte-order mark so Excel reads Vietnamese names, and floats rounded to
+        # 4 decimals (beyond any publisher's precision) so no float noise like 46.66279220581055.
+        floats = df.select_dtypes("float").columns
+        df = df.assign(**{c: df[c].round(4) + 0.0 for c in floats})
+        df.to_csv(tmp, index=False, encoding="utf-8-sig")
     tmp.replace(path)
 
 

@@ -46,6 +46,7 @@ def panel_schema() -> pa.DataFrameSchema:
             "method_era": pa.Column(str),
             "is_derived": pa.Column(bool),
             "source": pa.Column(str),
+            "other_urls": pa.Column(str, nullable=True, required=False),
         },
         checks=[
             pa.Check(within_scale, error="value outside the component's scale"),

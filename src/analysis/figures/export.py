@@ -13,11 +13,31 @@ from matplotlib.figure import Figure
 
 from .style import SVG_HASHSALT
 
+CSV_DECIMALS = 2  # published precision of the indices' scores
+
 _METADATA = {
     "png": {"Software": None},
     "svg": {"Date": None, "Creator": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
 }
+
+
+def publishable(data: pd.DataFrame, decimals: int = CSV_DECIMALS) -> pd.DataFrame:
+    """``data`` as published: float columns rounded to ``decimals`` (no float noise such as
+    46.66279220581055), float columns holding only whole numbers (ranks, counts, years) as
+    integers; missing values stay missing."""
+    out = data.copy()
+    for col in out.columns:
+        s = out[col]
+        if pd.api.types.is_bool_dtype(s) or not pd.api.types.is_float_dtype(s):
+            continue
+        s = s.astype(float)
+        finite = s.dropna()
+        if len(finite) and (finite == finite.round()).all():
+            out[col] = s.round().astype("Int64")
+        else:
+            out[col] = s.round(decimals) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return out
 
 
 def save_figure(
@@ -31,10 +51,14 @@ def save_figure(
     formats: Iterable[str] = ("png", "svg", "pdf"),
     dpi: int = 300,
     close: bool = True,
+    language: str | None = None,
+    width: str | None = None,
 ) -> dict[str, Path]:
     """Write ``<name>.png`` (``dpi``, default 300), ``.svg`` and ``.pdf``, byte-for-byte identical
     for the same input (no dates or software stamps; fixed SVG hash salt), plus ``<name>.json``
-    (caption, alt text, source line, files) and ``<name>.csv`` (the data behind the figure).
+    (caption, alt text, source line, ``language``, ``width``, files) and ``<name>.csv`` (the data
+    behind the figure, rounded to published precision by :func:`publishable`, UTF-8 with a byte
+    order mark so Excel reads Vietnamese names).
     Each file is written to a temporary name and renamed, so no half-written file is left.
     Returns {kind: path}."""
     out_dir = Path(out_dir)
@@ -51,7 +75,7 @@ def save_figure(
     if data is not None:
         path = out_dir / f"{name}.csv"
         tmp = path.with_name(f".{path.name}.tmp")
-        data.to_csv(tmp, index=False, encoding="utf-8")
+        publishable(data).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
         tmp.replace(path)
         written["csv"] = path
     sidecar = {
@@ -59,6 +83,8 @@ def save_figure(
         "caption": caption,
         "alt_text": alt_text,
         "source": source,
+        "language": language,
+        "width": width,
         "files": {k: p.name for k, p in written.items()},
     }
     path = out_dir / f"{name}.json"

@@ -11,8 +11,19 @@ import pandas as pd
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 
-from .geo import ARCHIPELAGO_LON, ATTRIBUTION_34, ATTRIBUTION_63, shapes
-from .style import BAND_COLOURS, MISSING, MISSING_HATCH, SEQUENTIAL, SINGLE_COLUMN_CM, decorate, figure
+from ..i18n import catalogue, check_language
+from .geo import ARCHIPELAGO_LON, shapes
+from .style import (
+    BAND_COLOURS,
+    MIN_FONT_PT,
+    MISSING,
+    MISSING_HATCH,
+    SEQUENTIAL,
+    SINGLE_COLUMN_CM,
+    decorate,
+    figure,
+    number_formatter,
+)
 
 
 def _colours(values: pd.Series, cmap: str, categories: dict[str, str] | None):
@@ -58,11 +69,16 @@ def choropleth(
     categories: dict[str, str] | None = None,
     cmap: str = SEQUENTIAL,
     width_cm: float = SINGLE_COLUMN_CM * 1.3,
+    language: str = "vi",
+    category_labels: dict[str, str] | None = None,
 ) -> Figure:
     """Map coloured by ``values`` (index: province code, pre-2025 GSO for ``kind="63"`` or new
     2025 code for ``kind="34"``). Pass ``categories`` ({label: colour}, e.g. ``BAND_COLOURS``) to
     colour by a category instead of a continuous scale. Provinces without a value are grey and
-    hatched ("no data"). The offshore archipelagos are drawn in place, marked and named."""
+    hatched ("no data"). The offshore archipelagos are drawn in place, marked and named.
+    ``category_labels`` ({category: legend text}) names the categories in ``language``; every
+    other word (archipelagos, sea, "no data", boundary attribution) comes from its catalogue."""
+    cat = catalogue(check_language(language))
     rings = shapes(kind)
     colours, mappable = _colours(values, cmap, categories)
     fig, ax = figure(width_cm, width_cm * 1.25)
@@ -71,14 +87,17 @@ def choropleth(
     ax.set_ylim(7.3, 23.6)
     ax.set_aspect(1 / np.cos(np.deg2rad(16)))
     ax.axis("off")
-    ax.text(112.0, 17.35, "Quần đảo Hoàng Sa\n(Đà Nẵng)", fontsize=5.5, ha="center", va="bottom")
-    ax.text(114.4, 11.7, "Quần đảo\nTrường Sa\n(Khánh Hòa)", fontsize=5.5, ha="center", va="bottom")
-    ax.text(111.0, 14.3, "Biển Đông", fontsize=6.5, color="#5a7fa8", style="italic", ha="center")
+    ax.text(112.0, 17.35, cat("figures.map.hoang_sa"), fontsize=MIN_FONT_PT, ha="center", va="bottom")
+    ax.text(114.4, 11.7, cat("figures.map.truong_sa"), fontsize=MIN_FONT_PT, ha="center", va="bottom")
+    ax.text(111.2, 15.0, cat("figures.map.sea"), fontsize=6.5, color="#5a7fa8", style="italic", ha="center")
     handles = []
     if categories is not None:
-        handles = [mpatches.Patch(color=c, label=k) for k, c in categories.items()]
+        names = category_labels or {}
+        handles = [mpatches.Patch(color=c, label=names.get(k, k)) for k, c in categories.items()]
     if values.isna().any() or len(colours) < len(rings):
-        handles.append(mpatches.Patch(facecolor=MISSING, edgecolor="#9a9a9a", hatch=MISSING_HATCH, label="no data"))
+        handles.append(
+            mpatches.Patch(facecolor=MISSING, edgecolor="#9a9a9a", hatch=MISSING_HATCH, label=cat("figures.no_data"))
+        )
     if handles:
         ax.legend(
             handles=handles,
@@ -92,7 +111,10 @@ def choropleth(
     if mappable is not None:
         cb = fig.colorbar(mappable, ax=ax, orientation="horizontal", shrink=0.6, pad=0.01, aspect=30)
         cb.set_label(legend_label, fontsize=7)
-    attribution = ATTRIBUTION_63 if kind == "63" else ATTRIBUTION_34
+        cb.ax.xaxis.set_major_formatter(number_formatter(language))
+    attribution = cat("figures.map.attribution_63")
+    if kind != "63":
+        attribution += " " + cat("figures.map.attribution_34")
     return decorate(fig, title, None, source + " " + attribution)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import string
 import tomllib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LANGUAGES = ("vi", "en")
@@ -56,7 +56,7 @@ class Catalogue:
             message = self.messages[key]
         except KeyError:
             raise KeyError(f"message {key!r} is missing from the {self.language} catalogue") from None
-        return message.format(**values) if values or "{" in message else message
+        return message.format(**values) if values else message
 
     __call__ = get
 
@@ -69,7 +69,7 @@ class Catalogue:
         return {k[n:]: v for k, v in self.messages.items() if k.startswith(prefix + ".")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(language: str = "vi") -> Catalogue:
     """The (cached, read-only) catalogue of ``language`` ("vi" or "en")."""
     check_language(language)

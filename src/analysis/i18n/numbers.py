@@ -31,7 +31,8 @@ def fmt_num(value, language: str = "vi", digits: int = 2, missing: str = "–") 
     rounded = round(float(value), digits) + 0.0  # + 0.0 turns -0.0 into 0.0
     if rounded == 0:
         rounded = 0.0
-    return format_decimal(rounded, format=_pattern(digits), locale=_LOCALES[language])
+    text = format_decimal(rounded, format=_pattern(digits), locale=_LOCALES[language])
+    return "\u2212" + text[1:] if text.startswith("-") else text  # typographic minus, as in print
 
 
 def fmt_int(value, language: str = "vi", missing: str = "–") -> str:
@@ -60,15 +61,17 @@ def fmt_pct(value, language: str = "vi", digits: int = 2, missing: str = "–") 
 
 
 def fmt_range(low, high, language: str = "vi", digits: int = 2, signed: bool = True) -> str:
-    """A confidence interval or span, "−0,12 – +0,40" (signed) or "6 – 60"."""
-    f = fmt_signed if signed else fmt_num
-    return f"{f(low, language, digits)} – {f(high, language, digits)}"
+    """A confidence interval, "−0,12 – +0,40" (signed, spaced dash), or a span, "10–80"."""
+    if signed:
+        return f"{fmt_signed(low, language, digits)} – {fmt_signed(high, language, digits)}"
+    return f"{fmt_num(low, language, digits)}–{fmt_num(high, language, digits)}"
 
 
-def fmt_p(p, language: str = "vi") -> str:
-    """A p-value at published precision: "p < 0,001" below 0.001, else three decimals ("p = 0,042")."""
+def fmt_p(p, language: str = "vi", bare: bool = False) -> str:
+    """A p-value at published precision: "p < 0,001" below 0.001, else three decimals ("p = 0,042");
+    ``bare`` drops the "p" for a table column headed p-value ("< 0,001", "0,042")."""
     if _missing(p):
         return "–"
     if p < 0.001:
-        return "p < " + fmt_num(0.001, language, 3)
-    return "p = " + fmt_num(p, language, 3)
+        return ("" if bare else "p ") + "< " + fmt_num(0.001, language, 3)
+    return ("" if bare else "p = ") + fmt_num(p, language, 3)

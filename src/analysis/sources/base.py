@@ -3,6 +3,8 @@ resolution and quarantine records. Loaders turn one raw file into tidy panel row
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +38,7 @@ PANEL_COLUMNS = [
     "conflict",
     "correction",
     "source_url",
+    "other_urls",
     "quote",
     "note",
 ]
@@ -53,11 +56,13 @@ class SourceFormatError(Exception):
 @dataclass
 class LoadResult:
     """Output of one loader: panel rows, quarantined raw rows, and counts of rows deliberately
-    not loaded (with the reason as key)."""
+    not loaded (with the reason as key). ``reports`` (press loaders only): one row per report
+    before deduplication, for merging several press files (``press.merge_press``)."""
 
     rows: pd.DataFrame
     quarantine: pd.DataFrame
     excluded: dict[str, int] = field(default_factory=dict)
+    reports: pd.DataFrame | None = None
 
 
 def rel(path: Path) -> str:
@@ -88,8 +93,29 @@ def read_raw_csv(path: Path, required: list[str], optional: list[str] | None = N
     unknown = [c for c in df.columns if c not in allowed]
     if unknown:
         raise SourceFormatError(f"{path}: unknown column(s) {unknown}; the loader expects {sorted(allowed)}")
-    df["line_no"] = np.arange(2, len(df) + 2)
+    df["line_no"] = record_lines(path, len(df))
     return df
+
+
+def record_lines(path: Path, n_records: int) -> np.ndarray:
+    """The 1-based line of the file on which each of the ``n_records`` data records starts (header
+    = line 1). Equals record number + 1 unless a quoted field holds line breaks (the second press
+    file has such a quote), in which case the later records start further down the file."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        text = fh.read()
+    n_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if n_lines == n_records + 1:
+        return np.arange(2, n_records + 2)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader, None)
+    starts, previous = [], reader.line_num
+    for record in reader:
+        if record:  # pandas skips blank lines
+            starts.append(previous + 1)
+        previous = reader.line_num
+    if len(starts) != n_records:
+        raise SourceFormatError(f"{path}: {len(starts)} CSV records by line count but {n_records} read by pandas")
+    return np.array(starts)
 
 
 def parse_number(text: str) -> float | None:

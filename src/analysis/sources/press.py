@@ -1,7 +1,13 @@
 """PAR INDEX and SIPAS as reported in the press (partial; lower confidence than any table).
 
-Corroborating reports of the same value become one row (``n_reports`` counts them). Different
-values for the same cell are kept side by side with ``conflict = True``, never averaged."""
+Two press files (``press_par_sipas`` and ``press_par_sipas_more``) report the same cells. Each
+loader reads one file into *reports* (one per stated value or rank) and deduplicates them; the build
+then merges the reports of all press files with :func:`merge_press`. Corroborating reports of the
+same value, in any file, become one row: ``n_reports`` counts them, ``note`` names the other
+reports' ``file:lines`` and ``other_urls`` their pages (``|``-separated); ``source``, ``raw_file``,
+``raw_line``, ``source_url`` and ``quote`` are the first report's (files in ``SOURCE_PRIORITY``
+order, then line order). Different values for the same cell are kept side by side with
+``conflict = True``, never averaged."""
 
 from __future__ import annotations
 
@@ -12,7 +18,7 @@ import pandas as pd
 
 from ..components import INDEX_LABELS, method_era
 from ..provinces import UnknownProvinceError, resolve
-from .base import LoadResult, Quarantine, finish, numbers, read_raw_csv, rel
+from .base import PANEL_COLUMNS, LoadResult, Quarantine, finish, numbers, read_raw_csv, rel
 
 REQUIRED = [
     "province",
@@ -33,8 +39,10 @@ REQUIRED = [
 
 
 def load_press(path: Path, source: str = "press_par_sipas") -> LoadResult:
-    """One row per distinct (index, component, level, place, year, value); components ``total``
-    (percent of the maximum score, 0-100) and ``rank`` (1..rank_of)."""
+    """One row per distinct (index, component, level, place, year, value) of this file; components
+    ``total`` (percent of the maximum score, 0-100) and ``rank`` (1..rank_of). A raw row with a rank
+    but no value gives only a ``rank`` row. ``LoadResult.reports`` keeps one row per report (before
+    deduplication) for :func:`merge_press`."""
     df = read_raw_csv(path, REQUIRED)
     q = Quarantine(source, path)
     df["num"] = numbers(df, "value", q)
@@ -109,21 +117,48 @@ def load_press(path: Path, source: str = "press_par_sipas") -> LoadResult:
                     "unit": "rank",
                 }
             )
-    rows = _deduplicate(pd.DataFrame(reports))
-    return LoadResult(finish(rows.to_dict("records")), q.frame(), {})
+    reports = finish(reports)
+    return LoadResult(deduplicate(reports), q.frame(), {}, reports=reports)
 
 
-def _deduplicate(reports: pd.DataFrame) -> pd.DataFrame:
-    keyed = reports.assign(_p=reports["province_code"].fillna(""), _r=reports["region"].fillna(""))
-    cell_key = ["index", "component", "level", "_p", "_r", "year"]
-    grouped = keyed.groupby(cell_key + ["value"], sort=False, dropna=False)
-    first = grouped.head(1).copy()
-    counts = grouped.size().rename("n_reports").reset_index()
-    lines = grouped["raw_line"].agg(lambda s: ",".join(map(str, sorted(s)))).rename("lines").reset_index()
-    first = first.merge(counts, on=cell_key + ["value"]).merge(lines, on=cell_key + ["value"])
-    first["note"] = first["note"] + np.where(
-        first["n_reports"] > 1, " Corroborated by lines " + first["lines"] + ".", ""
+CELL = ["index", "component", "level", "_p", "_r", "year"]
+
+
+def merge_press(results: list[LoadResult]) -> pd.DataFrame:
+    """Merge the reports of several press files (in priority order) into one set of panel rows,
+    as :func:`deduplicate` does within one file: corroborations across files are counted in one
+    row, different values for a cell are all kept with ``conflict = True``."""
+    reports = [r.reports for r in results if r.reports is not None and not r.reports.empty]
+    if not reports:
+        return finish([])
+    return deduplicate(pd.concat(reports, ignore_index=True))
+
+
+def deduplicate(reports: pd.DataFrame) -> pd.DataFrame:
+    """One row per (cell, value) from report rows (one per stated value or rank, ``n_reports`` 1),
+    in the order given (the first report of a value gives the row's source, line, URL and quote)."""
+    if reports.empty:
+        return reports.copy()
+    keyed = reports.reset_index(drop=True).assign(
+        _p=reports["province_code"].fillna("").to_numpy(),
+        _r=reports["region"].fillna("").to_numpy(),
+        _order=np.arange(len(reports)),
     )
-    n_values = first.groupby(cell_key)["value"].transform("nunique")
-    first["conflict"] = n_values > 1
-    return first.drop(columns=["_p", "_r", "lines"])
+    out = []
+    for _, g in keyed.groupby(CELL + ["value"], sort=False, dropna=False):
+        g = g.sort_values("_order")
+        row = g.iloc[0].to_dict()
+        others = g.iloc[1:]
+        row["n_reports"] = int(g["n_reports"].sum())
+        if len(others):
+            by_file = [
+                f"{f}:{','.join(str(int(x)) for x in sorted(lines))}"
+                for f, lines in others.groupby("raw_file", sort=False)["raw_line"]
+            ]
+            row["note"] = f"{row['note']} Corroborated by {'; '.join(by_file)}.".strip()
+            urls = [u for u in dict.fromkeys(others["source_url"].dropna()) if u and u != row["source_url"]]
+            row["other_urls"] = "|".join(urls) if urls else pd.NA
+        out.append(row)
+    rows = pd.DataFrame(out)
+    rows["conflict"] = rows.groupby(CELL)["value"].transform("nunique") > 1
+    return rows[PANEL_COLUMNS].reset_index(drop=True)

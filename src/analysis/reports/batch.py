@@ -27,9 +27,10 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import config
-from .provinces import province_table, resolve
-from .text import slugify
+from .. import config
+from ..i18n import catalogue
+from ..provinces import province_table, resolve
+from ..text import slugify
 
 KERNEL_NAME = "reform-analysis"
 PROVINCE_NOTEBOOK = config.NOTEBOOKS_DIR / "province_report.ipynb"
@@ -99,7 +100,7 @@ def select_provinces(provinces=None, region: str | None = None) -> list[str]:
     if provinces:
         return list(dict.fromkeys(resolve(p) for p in provinces))
     if region:
-        from .text import fold
+        from ..text import fold
 
         key = fold(region)
         hit = table[
@@ -136,6 +137,7 @@ def plan(
     timeout: int,
     extra: dict | None = None,
     notebook: Path = PROVINCE_NOTEBOOK,
+    language: str = "vi",
 ) -> list[Task]:
     """The tasks of a run: one per province code (and the overview), with an ``inputs_key``
     hashing the panel, the notebook and the parameters (what ``resume`` compares)."""
@@ -143,7 +145,7 @@ def plan(
     table = province_table().set_index("province_code")
     tasks = []
     for code in codes:
-        params = {"province": table.at[code, "province"], **(extra or {})}
+        params = {"province": table.at[code, "province"], "language": language, **(extra or {})}
         key = hashlib.sha256(json.dumps([panel_sum, _sha256(notebook), params], sort_keys=True).encode()).hexdigest()
         tasks.append(
             Task(
@@ -157,8 +159,10 @@ def plan(
             )
         )
     if include_overview:
-        key = hashlib.sha256(json.dumps([panel_sum, _sha256(OVERVIEW_NOTEBOOK)]).encode()).hexdigest()
-        tasks.append(Task(OVERVIEW_SLUG, "National overview", str(OVERVIEW_NOTEBOOK), {}, str(run_dir), key, timeout))
+        params = {"language": language}
+        key = hashlib.sha256(json.dumps([panel_sum, _sha256(OVERVIEW_NOTEBOOK), params]).encode()).hexdigest()
+        label = catalogue(language)("overview.heading")
+        tasks.append(Task(OVERVIEW_SLUG, label, str(OVERVIEW_NOTEBOOK), params, str(run_dir), key, timeout))
     return tasks
 
 
@@ -201,7 +205,8 @@ def run_task(task: Task) -> TaskResult:
             log_output=False,
             request_save_on_cell_execute=False,
         )
-        export_html(out_nb, partial / "report.html")
+        if not (partial / "report.html").exists():  # a notebook without its own reader page
+            export_html(out_nb, partial / "report.html")
     except pm.PapermillExecutionError as exc:
         error = {
             "cell": exc.exec_count,
@@ -266,6 +271,7 @@ def run_batch(
     parameters: dict | None = None,
     progress: bool = True,
     notebook: Path | None = None,
+    language: str = "vi",
 ) -> BatchResult:
     """Run the province report for the selected provinces (default: all 63) and the national
     overview into ``<out_root>/<run_id>/`` (default ``reports/<timestamp>/``).
@@ -274,11 +280,15 @@ def run_batch(
     ``concurrent.futures.Executor``; processes or a cluster, not threads: papermill's working
     directory handling is not thread-safe). ``resume=True`` with an existing ``run_id`` (or the
     latest run) skips reports complete with the same inputs. ``notebook`` replaces the province
-    report notebook (it must take a ``province`` and an ``output_dir`` parameter). Writes ``manifest.json`` and
-    ``index.html``; returns a :class:`BatchResult` (``failed`` lists what did not finish)."""
+    report notebook (it must take ``province``, ``language`` and ``output_dir`` parameters). ``language``
+    ("vi" or "en") is the language of every report and of the index page. Writes ``manifest.json``
+    and ``index.html``; returns a :class:`BatchResult` (``failed`` lists what did not finish)."""
+    from ..i18n import check_language
+
+    check_language(language)
     codes = select_provinces(provinces, region)  # validates names before any kernel starts
     notebook = Path(notebook or PROVINCE_NOTEBOOK)
-    from .panel import load_panel
+    from ..panel import load_panel
 
     load_panel(level=None)  # builds the panel first if it is missing
     out_root = Path(out_root or config.REPORTS_DIR).resolve()
@@ -289,7 +299,7 @@ def run_batch(
     run_dir = out_root / run_id
     run_dir.mkdir(parents=True, exist_ok=True)
     kernel = ensure_kernel()
-    tasks = [t for t in plan(codes, run_dir, include_overview, timeout, parameters, notebook)]
+    tasks = [t for t in plan(codes, run_dir, include_overview, timeout, parameters, notebook, language)]
     tasks = [Task(**(t.__dict__ | {"kernel_name": kernel})) for t in tasks]
     todo = [t for t in tasks if not (resume and is_complete(t))]
     results = {t.slug: TaskResult(t.slug, t.label, "skipped") for t in tasks if t not in todo}
@@ -320,8 +330,8 @@ def run_batch(
         bar(None)
         ordered = [results.get(t.slug, TaskResult(t.slug, t.label, "interrupted")) for t in tasks]
         batch = BatchResult(run_dir, ordered)
-        write_manifest(batch, tasks, started, parameters)
-        write_index(batch)
+        write_manifest(batch, tasks, started, (parameters or {}) | {"language": language})
+        write_index(batch, language)
     return batch
 
 
@@ -363,7 +373,7 @@ def _progress(total: int, enabled: bool):
 
 def write_manifest(batch: BatchResult, tasks: list[Task], started, parameters) -> Path:
     """``manifest.json``: git commit, input checksums, parameters, status and time per report."""
-    from .manifest import load_manifest
+    from ..manifest import load_manifest
 
     raw = load_manifest()
     manifest = {
@@ -391,12 +401,12 @@ def write_manifest(batch: BatchResult, tasks: list[Task], started, parameters) -
     return path
 
 
-def write_index(batch: BatchResult) -> Path:
+def write_index(batch: BatchResult, language: str = "vi") -> Path:
     """``index.html`` linking every report with a thumbnail and its headline numbers."""
-    from .batch_index import render_index
+    from .index_page import render_index
 
     path = batch.index_html
     tmp = path.with_name(".index.html.tmp")
-    tmp.write_text(render_index(batch.run_dir), encoding="utf-8")
+    tmp.write_text(render_index(batch.run_dir, language), encoding="utf-8")
     tmp.replace(path)
     return path

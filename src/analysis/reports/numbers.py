@@ -1,5 +1,7 @@
-"""Building blocks of the per-province and national reports: the numbers a report states, as
-plain data (tables and a JSON-serialisable summary), so notebooks only call and display."""
+"""The numbers a report states, as plain data (tidy tables and JSON-serialisable records), so that
+findings, tables, pages and notebooks only format what is computed here. Scores are on each
+index's printed scale (PAPI 6-60 before 2018 and 10-80 from 2018; PCI 0-100; PAR INDEX and SIPAS in
+percent); slopes in points of that scale per year; ranks 1 = best."""
 
 from __future__ import annotations
 
@@ -9,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import stats as st
-from .components import INDEX_LABELS
-from .provinces import name_of, province_table, resolve
+from .. import stats as st
+from ..components import INDEX_LABELS
+from ..provinces import name_of, province_table, resolve
 
 DEFAULT_INDICES = ("PAPI", "PCI", "PAR_INDEX", "SIPAS")
 
@@ -41,7 +43,7 @@ def _totals(panel: pd.DataFrame, index: str) -> pd.DataFrame:
 def report_panel(year_from: int | None = None, year_to: int | None = None) -> pd.DataFrame:
     """The panel a report reads: all levels, every component except the PAPI survey indicators
     (which no report section uses), limited to ``year_from``..``year_to``."""
-    from .panel import load_panel
+    from ..panel import load_panel
 
     panel = load_panel(level=None)
     panel = panel[~panel["component"].str.startswith("indicator:")]
@@ -96,7 +98,9 @@ def headline(panel: pd.DataFrame, province: str, indices=DEFAULT_INDICES) -> pd.
                 & (panel["year"] == year)
             ]
             if len(stated):
-                rank, n_ranked = int(stated["value"].iloc[0]), int(stated["scale_max"].iloc[0])
+                rank = int(stated["value"].iloc[0])
+                n_of = stated["scale_max"].iloc[0]
+                n_ranked = int(n_of) if pd.notna(n_of) else None  # "xếp thứ 3" without "/63": not assumed
                 rank_basis = "as stated in the source"
         rows.append(
             {
@@ -114,6 +118,10 @@ def headline(panel: pd.DataFrame, province: str, indices=DEFAULT_INDICES) -> pd.
                 "source": r["source"],
                 "confidence": r["confidence"],
                 "is_derived": bool(r["is_derived"]),
+                "n_scored": int(len(same_year)),
+                "source_url": r["source_url"] if isinstance(r["source_url"], str) else None,
+                "quote": r["quote"] if isinstance(r["quote"], str) else None,
+                "conflict": bool(r["conflict"]),
                 "note": "press-reported value (partial coverage)"
                 if r["confidence"] == "press"
                 else "derived: sum of PAPI sub-dimensions"
@@ -397,3 +405,126 @@ def gap_table(panel: pd.DataFrame, province: str, index: str, last: int = 6) -> 
     except ValueError as exc:
         return pd.DataFrame({"note": [str(exc)]})
     return g[["year", "value", "region_mean", "national_median", "gap_region", "gap_national"]].tail(last)
+
+
+def rank_movement(panel: pd.DataFrame, province: str, index: str, min_scored: int = 30) -> dict | None:
+    """The province's computed rank in the first and the last year of the index's main method era
+    (the latest era in which most provinces are scored) among years with at least ``min_scored``
+    provinces scored. Never spans a method break. ``places_gained`` > 0 means it moved up.
+    None when the province is ranked in fewer than two such years."""
+    code = resolve(province)
+    data = _totals(panel, index)
+    era = st.main_era(data)
+    if era is None:
+        return None
+    ranks = st.rank_within_year(data[data["method_era"] == era], index)
+    ranks = ranks[ranks["n_ranked"] >= min_scored]
+    own = ranks[ranks["province_code"] == code].sort_values("year")
+    if len(own) < 2:
+        return None
+    first, last = own.iloc[0], own.iloc[-1]
+    return {
+        "index": index,
+        "method_era": era,
+        "year_from": int(first["year"]),
+        "year_to": int(last["year"]),
+        "rank_from": int(first["rank"]),
+        "rank_to": int(last["rank"]),
+        "n_from": int(first["n_ranked"]),
+        "n_to": int(last["n_ranked"]),
+        "places_gained": int(first["rank"] - last["rank"]),
+    }
+
+
+def latest_gap(panel: pd.DataFrame, province: str, index: str) -> dict | None:
+    """The province's value, its region's mean and the national median in its latest scored year
+    of ``index`` (points), with the gaps (value minus each); None without a value."""
+    try:
+        g = st.province_gaps(panel, province, index)
+    except ValueError:
+        return None
+    r = g.iloc[-1]
+    return {
+        "index": index,
+        "year": int(r["year"]),
+        "method_era": r["method_era"],
+        "value": float(r["value"]),
+        "region_mean": float(r["region_mean"]),
+        "national_median": float(r["national_median"]),
+        "gap_region": float(r["gap_region"]),
+        "gap_national": float(r["gap_national"]),
+    }
+
+
+def press_values(panel: pd.DataFrame, province: str, index: str) -> pd.DataFrame:
+    """Every press-reported value and stated rank of ``index`` (PAR INDEX or SIPAS) for the
+    province, one row per year and reported value (conflicting reports stay separate rows):
+    ``year``, ``value`` (percent, may be NaN when only a rank was reported), ``rank``, ``rank_of``,
+    ``conflict``, ``n_reports``, ``source_url``, ``quote``, ``component`` (which row the citation
+    comes from). Empty when there is none."""
+    code = resolve(province)
+    rows = panel[
+        (panel["index"] == index)
+        & (panel["level"] == "province")
+        & (panel["province_code"] == code)
+        & panel["component"].isin(["total", "rank"])
+    ].sort_values(["year", "component", "value"])
+    cols = ["year", "value", "rank", "rank_of", "conflict", "n_reports", "source_url", "quote", "component"]
+    if rows.empty:
+        return pd.DataFrame(columns=cols)
+    out = []
+    for year, g in rows.groupby("year", sort=True):
+        totals, ranks = g[g["component"] == "total"], g[g["component"] == "rank"]
+        rank_list = list(ranks.itertuples())
+        for r in totals.itertuples():
+            # A stated rank from the same page goes beside the value it was reported with.
+            same = [k for k in rank_list if k.source_url == r.source_url] or (rank_list[:1] if len(ranks) == 1 else [])
+            k = same[0] if same else None
+            out.append(
+                {
+                    "year": int(year),
+                    "value": float(r.value),
+                    "rank": int(k.value) if k is not None else None,
+                    "rank_of": int(k.scale_max) if k is not None and pd.notna(k.scale_max) else None,
+                    "conflict": bool(r.conflict) or (k is not None and bool(k.conflict)),
+                    "n_reports": int(r.n_reports),
+                    "source_url": r.source_url,
+                    "quote": r.quote,
+                    "component": "total",
+                }
+            )
+            if k is not None and not (len(ranks) == 1 and len(totals) > 1):
+                rank_list.remove(k)
+        for k in rank_list:
+            if not totals.empty and any(o["year"] == year and o["rank"] == int(k.value) for o in out):
+                continue
+            out.append(
+                {
+                    "year": int(year),
+                    "value": float("nan"),
+                    "rank": int(k.value),
+                    "rank_of": int(k.scale_max) if pd.notna(k.scale_max) else None,
+                    "conflict": bool(k.conflict),
+                    "n_reports": int(k.n_reports),
+                    "source_url": k.source_url,
+                    "quote": k.quote,
+                    "component": "rank",
+                }
+            )
+    return pd.DataFrame(out, columns=cols)
+
+
+def national_press_values(panel: pd.DataFrame, index: str, years: int = 3) -> pd.DataFrame:
+    """Every province-year value of ``index`` (PAR INDEX or SIPAS) known from the press in its
+    latest ``years`` years with any value: ``province_code``, ``province``, ``year``, ``value``
+    (percent), ``rank``, ``rank_of``, ``conflict``, ``source_url``, ``quote``."""
+    data = panel[(panel["index"] == index) & (panel["level"] == "province") & (panel["component"] == "total")]
+    if data.empty:
+        return pd.DataFrame()
+    keep = sorted(data["year"].unique())[-years:]
+    frames = []
+    for code in sorted(data.loc[data["year"].isin(keep), "province_code"].unique()):
+        pv = press_values(panel, code, index)
+        pv = pv[pv["year"].isin(keep) & pv["value"].notna()]
+        frames.append(pv.assign(province_code=code, province=name_of(code)))
+    return pd.concat(frames, ignore_index=True).sort_values(["year", "value"], ascending=[False, False])
