@@ -44,19 +44,29 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _figures(args: argparse.Namespace) -> int:
-    from .figures.gallery import ALL_FORMATS, write_gallery
-    from .panel import load_panel, load_population
-    from .provinces import UnknownProvinceError, resolve
+def _formats(text: str, command: str) -> list[str] | None:
+    """The figure formats of a comma-separated option, or None after printing one clear line."""
+    from .figures.gallery import ALL_FORMATS
 
-    formats = [f.strip().lower() for f in str(args.formats).split(",") if f.strip()]
+    formats = list(dict.fromkeys(f.strip().lower() for f in str(text).split(",") if f.strip()))
     unknown = [f for f in formats if f not in ALL_FORMATS]
     if not formats or unknown:
         what = f"unknown format {unknown[0]!r}" if unknown else "no format given"
         print(
-            f"reform figures: {what} in --formats; give a comma-separated list of {', '.join(ALL_FORMATS)}",
+            f"reform {command}: {what} in --formats; give a comma-separated list of {', '.join(ALL_FORMATS)}",
             file=sys.stderr,
         )
+        return None
+    return formats
+
+
+def _figures(args: argparse.Namespace) -> int:
+    from .figures.gallery import write_gallery
+    from .panel import load_panel, load_population
+    from .provinces import UnknownProvinceError, resolve
+
+    formats = _formats(args.formats, "figures")
+    if formats is None:
         return 2
     try:
         resolve(args.province)
@@ -68,7 +78,7 @@ def _figures(args: argparse.Namespace) -> int:
         args.province,
         args.out,
         population=load_population(),
-        formats=tuple(dict.fromkeys(formats)),
+        formats=tuple(formats),
         language=args.language,
         width=args.width,
     )
@@ -85,6 +95,9 @@ def _batch(args: argparse.Namespace) -> int:
     from .provinces import UnknownProvinceError
     from .reports.batch import run_batch
 
+    formats = _formats(args.formats, "batch")
+    if formats is None:
+        return 2
     try:
         result = run_batch(
             provinces=args.province or None,
@@ -96,6 +109,7 @@ def _batch(args: argparse.Namespace) -> int:
             include_overview=not args.no_overview,
             timeout=args.timeout,
             language=args.language,
+            parameters={"figure_formats": formats},
         )
     except (UnknownProvinceError, ValueError) as exc:
         print(f"reform batch: {exc}", file=sys.stderr)
@@ -192,6 +206,11 @@ def main(argv: list[str] | None = None) -> int:
         choices=("vi", "en"),
         default="vi",
         help="language of the reports and index (default: %(default)s)",
+    )
+    r.add_argument(
+        "--formats",
+        default="png,svg,pdf",
+        help="figure files each report links, comma-separated (default: %(default)s)",
     )
     r.set_defaults(func=_batch)
     x = sub.add_parser("extract", help="extract indicator records from Vietnamese reform reports (UTF-8 text)")

@@ -61,6 +61,21 @@ _ZERO_REASONS = ("0 below the scale minimum", "value outside the component's sca
 _SOURCE_INDEX = {"papi": "PAPI", "pci": "PCI"}
 
 
+def load_missing_reasons(panel: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`missing_reasons` as the last build wrote it (``data/processed/missing_values.parquet``),
+    limited to the years of ``panel`` when given; computed afresh when the file is missing."""
+    path = config.MISSING_VALUES
+    if path.exists():
+        out = pd.read_parquet(path)
+    else:
+        from .panel import load_panel
+
+        out = missing_reasons(load_panel(level=None))
+    if panel is not None and len(panel):
+        out = out[out["year"].between(int(panel["year"].min()), int(panel["year"].max()))]
+    return out.reset_index(drop=True)
+
+
 def missing_reasons(
     panel: pd.DataFrame,
     quarantine: pd.DataFrame | None = None,

@@ -131,7 +131,8 @@ def build_panel(out_dir: Path | None = None, raw_dir: Path | None = None, progre
         columns=QUARANTINE_COLUMNS
     )
     # Provinces without a total, with the reason (the same list reports show; press-only gaps left out).
-    shortfalls = gap_summary(missing_reasons(panel, quarantine, raw_dir=raw_dir))
+    missing = missing_reasons(panel, quarantine, raw_dir=raw_dir)
+    shortfalls = gap_summary(missing)
     population = load_population_source(paths["gso_population_1995_2016"])
     if not population.quarantine.empty:
         quarantine = pd.concat([quarantine, population.quarantine], ignore_index=True)
@@ -141,6 +142,7 @@ def build_panel(out_dir: Path | None = None, raw_dir: Path | None = None, progre
     _write_atomic(panel, out_dir / "panel.parquet")
     _write_atomic(panel, out_dir / "panel.csv")
     _write_atomic(quarantine, out_dir / "quarantine.csv")
+    _write_atomic(missing, out_dir / "missing_values.parquet")  # read by every report: computed once
     _write_atomic(report, out_dir / "reconciliation.csv")
     _write_atomic(population.rows, out_dir / "population.parquet")
     from .dictionary import write_data_dictionary

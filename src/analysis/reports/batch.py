@@ -159,7 +159,8 @@ def plan(
             )
         )
     if include_overview:
-        params = {"language": language}
+        shared = {k: v for k, v in (extra or {}).items() if k in ("figure_formats", "figure_dpi")}
+        params = {"language": language, **shared}
         key = hashlib.sha256(json.dumps([panel_sum, _sha256(OVERVIEW_NOTEBOOK), params]).encode()).hexdigest()
         label = catalogue(language)("overview.heading")
         tasks.append(Task(OVERVIEW_SLUG, label, str(OVERVIEW_NOTEBOOK), params, str(run_dir), key, timeout))

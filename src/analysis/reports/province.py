@@ -569,9 +569,9 @@ def _derived_bases(panel: pd.DataFrame, code: str, index: str, year: int) -> lis
 def _missing_for(panel: pd.DataFrame, code: str, indices, missing: pd.DataFrame | None) -> pd.DataFrame:
     """Why the province has no value in the years each index covers (``analysis.gaps``)."""
     if missing is None:
-        from ..gaps import missing_reasons
+        from ..gaps import load_missing_reasons
 
-        missing = missing_reasons(panel)
+        missing = load_missing_reasons(panel)
     rows = missing[(missing["province_code"] == code) & missing["index"].isin(list(indices))]
     order = {i: k for k, i in enumerate(indices)}
     return rows.sort_values(["index", "year"], key=lambda s: s.map(order) if s.name == "index" else s)[
