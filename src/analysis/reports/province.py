@@ -457,6 +457,10 @@ def province_report(
     if len(members) > 1:
         partners = [p for p in members["province"] if p != name]
         mh = nb.merged_history(panel, code, population, [i for i in BROAD if i in indices])
+        if len(mh):
+            # The main method era of each index only, as in the trend: no table across a method change.
+            eras = {i: st.main_era(nb._totals(panel, i)) for i in mh["index"].unique()}
+            mh = mh[mh["method_era"] == mh["index"].map(eras)]
         t = Table(
             [
                 cat("report.merger.col_index"),
@@ -493,6 +497,7 @@ def province_report(
                 t.html(),
                 cat(
                     "report.merger.lead",
+                    eras=_join(cat, [cat(f"era.{e}") for e in dict.fromkeys(mh["method_era"])]) if len(mh) else "",
                     province=name,
                     partners=_join(cat, partners),
                     new=info["new_province_2025"],
