@@ -90,7 +90,8 @@ def _synthetic_notebook(path, fail_for):
     return path
 
 
-def test_a_failing_province_does_not_stop_the_others(built, tmp_path):
+@pytest.mark.parametrize("kernels", ["warm", "fresh"])
+def test_a_failing_province_does_not_stop_the_others(built, tmp_path, kernels):
     nb = _synthetic_notebook(tmp_path / "synthetic_report.ipynb", fail_for="Đà Nẵng")
     result = batch.run_batch(
         provinces=["Quảng Ninh", "Đà Nẵng", "Cà Mau"],
@@ -100,6 +101,7 @@ def test_a_failing_province_does_not_stop_the_others(built, tmp_path):
         notebook=nb,
         progress=False,
         workers=2,
+        kernels=kernels,
     )
     status = {r.slug: r for r in result.results}
     assert status["quang-ninh"].status == "ok" and status["ca-mau"].status == "ok"

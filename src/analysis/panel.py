@@ -7,6 +7,8 @@ data_dictionary.md). ``load_panel()`` reads the parquet (building it first if mi
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -97,12 +99,34 @@ def _reconcile(rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+class OutputNotWritableError(OSError):
+    """An output folder cannot be created or written; the message names it."""
+
+
+def check_writable(folder: Path) -> Path:
+    """Create ``folder`` if needed and prove it writable by writing a probe file (``os.access`` is
+    not enough: root passes it on read-only mounts). Raises :class:`OutputNotWritableError`."""
+    folder = Path(folder)
+    probe = folder / f".write-probe-{os.getpid()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise OutputNotWritableError(
+            f"cannot write to {folder} ({exc.strerror or type(exc).__name__}); "
+            "choose a writable folder or fix its permissions"
+        ) from None
+    return folder
+
+
 def build_panel(out_dir: Path | None = None, raw_dir: Path | None = None, progress=print) -> BuildReport:
     """Rebuild ``data/processed/`` from ``data/raw/``. Stops with :class:`SourceFormatError` on a
     structural problem (missing file, checksum mismatch, unknown column, undecodable text)."""
     started = time.perf_counter()
     out_dir = Path(out_dir or config.PROCESSED_DIR)
     raw_dir = Path(raw_dir or config.RAW_DIR)
+    check_writable(out_dir)  # before the loaders' 10 s, not after
     manifest = load_manifest(raw_dir / "manifest.json")
     paths = verify(manifest, raw_dir)
     progress(f"verified {len(paths)} raw files against data/raw/manifest.json")
@@ -249,7 +273,7 @@ def load_panel(
     mtime = path.stat().st_mtime
     cached = _CACHE.get(str(path))
     if cached is None or cached[0] != mtime:
-        cached = (mtime, pd.read_parquet(path))
+        cached = (path.stat().st_mtime, _read_or_rebuild(path))
         _CACHE[str(path)] = cached
     df = cached[1]
     mask = np.ones(len(df), dtype=bool)
@@ -267,6 +291,19 @@ def load_panel(
     if years is not None:
         mask &= df["year"].isin([years] if isinstance(years, int) else list(years)).to_numpy()
     return df[mask].reset_index(drop=True)
+
+
+def _read_or_rebuild(path: Path) -> pd.DataFrame:
+    """Read the panel parquet; an unreadable (corrupted, truncated) file is rebuilt from data/raw/
+    with a one-line notice on stderr, never a traceback."""
+    import pyarrow
+
+    try:
+        return pd.read_parquet(path)
+    except (pyarrow.ArrowException, OSError, ValueError) as exc:
+        print(f"{path.name} could not be read ({type(exc).__name__}); rebuilding it from data/raw/", file=sys.stderr)
+        build_panel(out_dir=path.parent, progress=lambda _msg: None)
+        return pd.read_parquet(path)
 
 
 def load_population(path: Path | None = None) -> pd.DataFrame:

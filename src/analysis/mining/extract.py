@@ -1,9 +1,40 @@
-"""Rule-based extraction of numeric statements about reform outcomes from Vietnamese prose.
+"""Number-first extraction of numeric statements about reform outcomes from Vietnamese reports.
 
-Each record says what was measured (``indicator`` from ``vocabulary``), for whom (``locality``,
-``level``, ``province_code``), when (``year``, with ``year_basis`` saying where it came from, empty
-when the text does not say), the value with its unit and denominator, whether it is an achievement
-or a target, and the exact sentence it came from (``quote``, ``span_start``/``span_end``)."""
+Every number token in a document is a candidate. Each is either emitted as a record (an
+``indicator`` from ``vocabulary``, or ``other`` with the measured noun phrase in ``subject``) or
+discarded with a named reason (date, period, document number, address or phone, structure count,
+streak count, threshold without value, page furniture, impossible rank, ...): ``extract_document``
+returns both, ``reform extract --explain`` prints the discarded ones.
+
+Each record says what was measured, for whom (``locality``, ``level``, ``province_code``), when
+(``year``, with ``year_basis``), the value as meant (``number_basis``, see ``numbers.read_number``)
+with unit and denominator, whether it is an achievement or a target, and the exact sentence or
+table row it came from (``quote``, ``span_start``/``span_end``).
+
+Changes are changes: "tăng/giảm X ... so với", "cao hơn/thấp hơn X" give ``<measure>_change``,
+signed (giảm/thấp hơn/tụt negative), with ``baseline_year`` when the text names it ("so với năm
+2021", "so với tháng 01/2021"). "dẫn đầu"/"đứng đầu" without a number are not ranks. A rank beyond
+its denominator, or above 63 without one, is discarded as impossible.
+
+Years, in this order (the first that gives one wins):
+
+1. ``clause``: the nearest year before the value in its own clause (clauses end at ",", ";", ":"
+   and parentheses: "xếp thứ 10/63 (năm 2019 xếp 5/63, năm 2018 xếp 23/63)" gives each rank its
+   own year); then a year after the value in the same clause ("đạt 80% năm 2020");
+2. ``sentence``: the nearest year before the value in the sentence, outside parentheses that do not
+   hold the value; a year only after the value in another clause leaves it unclear (empty);
+3. ``publication date`` when the sentence says "đến nay", "hiện nay", "năm nay";
+4. ``paragraph``: the last year of an earlier sentence of the same paragraph;
+5. ``document title``: the one year of the title line;
+else empty ("not stated"): never guessed. Years that name a baseline ("so với năm 2021", "cùng kỳ
+năm 2021") never count; "hàng năm", "các năm" leave the year empty. PAR INDEX, SIPAS, PAPI and PCI
+values (and their ranks) whose year comes from an announcement date ("Ngày 14/4/2023, Bộ Nội vụ
+công bố Chỉ số CCHC...", or the publication date of a page that says "công bố") refer to the
+previous year: Y-1, ``year_basis`` says so.
+
+Tables (plain-text rows split by tabs, "|" or runs of spaces, under a header line; HTML, docx and
+PDF tables arrive as such rows from ``readers``) give one record per numeric cell, indicator and
+unit from the row and column headers, the row as quote."""
 
 from __future__ import annotations
 
@@ -15,7 +46,18 @@ import pandas as pd
 from ..provinces import try_resolve
 from . import vocabulary as voc
 from .context import Place, periods, places, publication_year, sentences, year_mentions
-from .numbers import NUMBER, NUMBER_CORE, is_year, mask_non_values, money, parse_number
+from .numbers import (
+    NUMBER,
+    NUMBER_CORE,
+    NUMBER_RE,
+    is_year,
+    money,
+    non_value_spans,
+    parse_number,
+    read_number,
+    scaled,
+    uses_dot_decimals,
+)
 
 RECORD_COLUMNS = [
     "source",
@@ -31,23 +73,31 @@ RECORD_COLUMNS = [
     "denominator",
     "kind",
     "qualifier",
+    "number_basis",
+    "baseline_year",
     "quote",
     "span_start",
     "span_end",
     "confidence",
     "pair",
 ]
+DISCARD_COLUMNS = ["source", "text", "reason", "context", "span_start"]
 
 N = f"({NUMBER})"
 D = f"({NUMBER_CORE})"  # a denominator, right after "/"
-RANK_FRAC = re.compile(rf"(?:xếp|đứng)\s*(?:hạng\s*|vị trí\s*|ở vị trí\s*)?(?:thứ\s*)?{N}\s*/\s*{D}", re.I)
+RANK_FRAC = re.compile(
+    rf"(?:xếp|đứng|giữ)\s*(?:hạng\s*|vị trí\s*|ở vị trí\s*|vị thứ\s*)?(?:thứ\s*)?{N}\s*/\s*{D}", re.I
+)
 RANK_WORD = re.compile(
-    r"(?:xếp|đứng)\s*(?:hạng\s*|vị trí\s*|ở vị trí\s*)?thứ\s*(nhất|hai|ba|tư|năm|\d+)(?![\d/])"
-    r"|xếp hạng\s*(\d+)(?![\d/])|(?<!nhóm )(?<!người )(?:đứng đầu|dẫn đầu)",
+    r"(?:xếp|đứng|giữ|vươn lên|lên)\s*(?:hạng\s*|vị trí\s*|ở vị trí\s*|vị thứ\s*)?"
+    r"thứ\s*(nhất|hai|ba|tư|năm|\d+)(?![\d/])"
+    r"|(?:xếp hạng|hạng|vị trí)\s*(?:thứ\s*)?(\d+|nhất)(?![\d/.,])",
     re.I,
 )
-RANK_CHANGE = re.compile(rf"(tăng|giảm|tụt)\s*{N}\s*(?:bậc|hạng)", re.I)
-FRACTION = re.compile(rf"{N}\s*/\s*{D}(\s*điểm)?(?:[,\s]*bằng\s*{N}\s*%)?", re.I)
+RANK_CHANGE = re.compile(
+    rf"(tăng|giảm|tụt|lên|xuống|thăng|vượt)\s*(?:thêm\s*)?{N}\s*(?:bậc|hạng|vị trí|thứ hạng)", re.I
+)
+FRACTION = re.compile(rf"{N}\s*/\s*{D}(\s*điểm)?(?:[,\s]*(?:bằng|đạt|chiếm)\s*(?:tỷ lệ\s*)?{N}\s*%)?", re.I)
 PERCENT = re.compile(rf"{N}\s*%")
 BARE = re.compile(N)
 ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5}
@@ -56,10 +106,38 @@ SUBJECT_RULES = voc.RATE_RE + [
     ("organisation_reform", re.compile(r"tổ chức bộ máy", re.I)),
     ("staff_quality", re.compile(r"đội ngũ cán bộ", re.I)),
 ]
-CHANGE_BEFORE = re.compile(r"(?:tăng|giảm|cao hơn|thấp hơn|tăng thêm|giảm đi)\s*(?:khoảng|gần|hơn)?\s*$", re.I)
-COMPARISON_YEAR = re.compile(r"(?:so với|cùng kỳ)(?:\s+năm)?\s*$", re.I)
-EVERY_YEAR = re.compile(r"hàng năm|hằng năm|các năm|mỗi năm", re.I)
+CHANGE_BEFORE = re.compile(
+    r"(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|tăng thêm|giảm đi|tụt|vượt)"
+    r"\s*(?:tới|đến|được|khoảng|gần|hơn|trên|thêm|đi|lần lượt là|lần lượt|mạnh|nhẹ|so với cùng kỳ là)?\s*$",
+    re.I,
+)
+NEGATIVE = re.compile(r"giảm|thấp hơn|ít hơn|tụt|xuống", re.I)
+BASELINE_AFTER = re.compile(
+    r"^[^;.]{0,60}?so (?:với|cùng kỳ)\s*(?:cùng kỳ\s*)?(?:năm\s*|tháng\s*\d{1,2}\s*/\s*|quý\s*[IV]+\s*/\s*)?"
+    r"(19[89]\d|20[0-4]\d)",
+    re.I,
+)
+BASELINE_YEAR = re.compile(r"(?:so với|cùng kỳ|so cùng kỳ)[^,;.\d]{0,12}(?:\d{1,2}\s*/\s*)?$", re.I)
+EVERY_YEAR = re.compile(r"hàng năm|hằng năm|các năm|mỗi năm|qua từng năm", re.I)
 NOW = re.compile(r"đến nay|hiện nay|năm nay|từ đầu năm|tính đến", re.I)
+ANNOUNCED = re.compile(r"công bố|công khai kết quả|kết quả (?:xác định|đánh giá) chỉ số", re.I)
+INDEXES = {"par_index", "sipas", "papi", "pci", "papi_dimension"}
+STRUCTURE = re.compile(
+    r"\s*(?:chỉ số thành phần|chỉ số con|nội dung thành phần|tiêu chí thành phần|tiêu chí|lĩnh vực|nhóm|trục nội dung"
+    r"|chỉ tiêu thành phần|câu hỏi|tỉnh,? thành(?: phố)?|tỉnh/thành|tỉnh thành|bộ,? ngành|bộ,? cơ quan ngang bộ"
+    r"|thành phố trực thuộc|đơn vị hành chính|cơ quan chuyên môn|phòng chuyên môn|thành viên|chương|điều|mục"
+    r"|huyện,? (?:thành phố|thị xã)|xã,? phường|vùng|địa phương|bảng xếp hạng|sở,? (?:ban,? )?ngành"
+    r"|cơ quan,? đơn vị|đơn vị(?! tính)|cơ quan(?! báo chí)|cấp(?: chính quyền| hành chính)?)\b",
+    re.I,
+)
+PARTICIPANTS = re.compile(r"\s*(?:tập thể|cá nhân|đại biểu|học viên|đồng chí|thí sinh|gia đình|đội|giải)\b", re.I)
+THRESHOLD_BEFORE = re.compile(r"(?:dưới|trên|từ|không quá|tối đa|ít nhất|khoảng)\s*$", re.I)
+THRESHOLD_CONTEXT = re.compile(
+    r"nhóm|xếp loại|loại (?:tốt|khá|xuất sắc|trung bình)|các (?:tỉnh|địa phương|đơn vị)|những (?:tỉnh|địa phương)|"
+    r"đơn vị có|địa phương có|tỉnh có|mức điểm|\bnào\b",
+    re.I,
+)
+RANGE_AFTER = re.compile(rf"\s*(?:%|điểm)?\s*(?:-|–|đến|tới)\s*{NUMBER}", re.I)
 BARE_LEVEL = re.compile(
     r"\b(cấp tỉnh|cấp huyện|cấp thành phố|cấp xã|xã, phường|cấp phường|tỉnh|huyện)\b(?!\s+[A-ZĐ])", re.I
 )
@@ -73,6 +151,17 @@ BARE_LEVEL_OF = {
     "xã, phường": "commune",
     "cấp phường": "commune",
 }
+REFORM_TERMS = re.compile(
+    r"hồ sơ|thủ tục|TTHC|dịch vụ công|DVC|một cửa|cải cách|CCHC|chỉ số|hài lòng|trực tuyến|số h[óo]a|công chức|cán bộ"
+    r"|viên chức|biên chế|công vụ|văn bản|sự nghiệp|tự chủ|PAPI|PCI|SIPAS|PAR|DDCI|bưu chính|phản ánh|kiến nghị"
+    r"|khảo sát"
+    r"|bộ máy|chính quyền|điện tử|xếp hạng|\bđiểm\b|lượt|phí|tiết kiệm|giải quyết|tiếp nhận|đơn vị hành chính|sắp xếp"
+    r"|tinh giản|chuyển đổi số|ký số|tài khoản|định danh|VNeID|cổng dịch vụ|khiếu nại|tố cáo|tiếp công dân|thanh tra"
+    r"|kiểm tra|phòng ban|cơ quan|hành chính|quản trị|minh bạch|trách nhiệm giải trình|tham nhũng",
+    re.I,
+)
+PHYSICAL = re.compile(r"\s*(?:m2|m²|m3|ha|km2?|km²|kg|tấn|MW|kW|kWh|m|cm|mm|lít|héc-ta|hecta|độ C)\b", re.I)
+NATIONAL = re.compile(r"cả nước|toàn quốc|trung bình (?:cả nước|chung)|các bộ|bộ,? ngành|Chính phủ", re.I)
 
 
 class _Doc:
@@ -85,10 +174,14 @@ class _Doc:
         self.places = places(text)
         lead = [p for p in places("\n".join(lines[:5])) if p.level != "department"]
         self.publication_year = publication_year(text)
+        self.announces = bool(ANNOUNCED.search(text[:3000]))
+        self.dot_decimals = uses_dot_decimals(text)
         # The period a report is about, when its title says so ("quý III/2023", "3 tháng đầu năm
         # 2022", "năm 2021"); a lead paragraph's years are not used: they are as often baselines.
-        title_years = {y for _, y in year_mentions(lines[0])} if lines else set()
-        self.title_year = title_years.pop() if len(title_years) == 1 and not periods(lines[0]) else None
+        title = next((line for line in lines if not line.startswith(("http://", "https://"))), "")
+        self.title = title if len(title) <= 160 else ""
+        title_years = {y for _, y in year_mentions(self.title)}
+        self.title_year = title_years.pop() if len(title_years) == 1 and not periods(self.title) else None
         self.province_code = self._province(head)
         self.main: Place | None = lead[0] if lead else None
         if self.main is None and self.province_code:
@@ -108,6 +201,9 @@ class _Doc:
             return try_resolve(lead[0].name)
         m = re.search(r"\bbao([a-z]+)\.(?:com\.)?vn", self.text)  # "Nguồn: baotuyenquang.com.vn"
         return try_resolve(m.group(1)) if m else None
+
+    def num(self, raw: str, unit=None, indicator=None, denominator=None) -> tuple[float, str]:
+        return read_number(raw, unit, indicator, denominator, self.dot_decimals)
 
 
 def _clause_start(text: str, pos: int, stops: str = ";") -> int:
@@ -131,18 +227,57 @@ def _qualifier(left: str) -> str | None:
     return None
 
 
+def _groups(text: str) -> list[int]:
+    """For each character, the id of the innermost parenthesis holding it (0: none)."""
+    out, stack, next_id = [], [0], 1
+    for ch in text:
+        if ch in "([":
+            stack.append(next_id)
+            next_id += 1
+            out.append(stack[-1])
+        elif ch in ")]" and len(stack) > 1:
+            out.append(stack.pop())
+        else:
+            out.append(stack[-1])
+    return out
+
+
+def _is_boundary(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in ";:":
+        return True
+    if ch == ",":
+        return not (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+    return False
+
+
+def _noun_phrase(text: str, start: int, words: int = 6) -> str:
+    m = re.match(r"[^,;.:()\d%]*", text[start:])
+    return " ".join(m.group(0).split()[:words]) if m else ""
+
+
 class _Sentence:
     def __init__(self, s, doc: _Doc, para_years: list[tuple[int, int]], para_periods):
         self.s, self.doc = s, doc
         self.text = s.text
-        self.masked = mask_non_values(s.text)
+        self.spans = non_value_spans(s.text)
+        chars = list(s.text)
+        for a, b, _ in self.spans:
+            chars[a:b] = " " * (b - a)
+        self.masked = "".join(chars)
         self.years = year_mentions(s.text)
+        self.baselines = {p for p, _ in self.years if BASELINE_YEAR.search(s.text[max(0, p - 30) : p])}
+        self.group = _groups(s.text)
         self.para_years = para_years  # (absolute position, year) in the same paragraph
         self.para_periods = para_periods
         self.para_text = ""  # the paragraph's text before this sentence
         self.places = places(s.text)
         self.claimed: list[tuple[int, int]] = []
         self.records: list[dict] = []
+        self.discards: list[dict] = []
+
+    def on_topic(self) -> bool:
+        return any(REFORM_TERMS.search(t) for t in (self.text, self.para_text, self.doc.title))
 
     def free(self, a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in self.claimed)
@@ -150,15 +285,51 @@ class _Sentence:
     def claim(self, a: int, b: int) -> None:
         self.claimed.append((a, b))
 
+    def discard(self, a: int, b: int, reason: str) -> None:
+        self.claim(a, b)
+        self.discards.append(
+            {"text": self.text[a:b], "reason": reason, "context": self.text[max(0, a - 40) : b + 40], "pos": a}
+        )
+
     # -- context -------------------------------------------------------------------------------
+    def _clause(self, pos: int) -> tuple[int, int]:
+        g = self.group[pos] if pos < len(self.group) else 0
+        a = pos
+        while a > 0 and self.group[a - 1] == g and not _is_boundary(self.text, a - 1):
+            a -= 1
+        b = pos
+        while b < len(self.text) and self.group[b] == g and not _is_boundary(self.text, b):
+            b += 1
+        return a, b
+
     def year_for(self, pos: int) -> tuple[int | None, str]:
-        left_years = [y for p, y in self.years if p < pos]
-        clause = self.text[_clause_start(self.text, pos) : pos]
-        if EVERY_YEAR.search(clause):
+        a, b = self._clause(pos)
+        g = self.group[pos] if pos < len(self.group) else 0
+        usable = [(p, y) for p, y in self.years if p not in self.baselines]
+        if EVERY_YEAR.search(self.text[a:b]):
             return None, "every year (not one year)"
-        if left_years:
-            return left_years[-1], "sentence"
-        if any(p > pos for p, _ in self.years):
+        right = self.text[pos : pos + 25]
+        tight = re.match(r"[^\s,;()]*\s*(?:điểm\s*)?(?:vào\s*|trong\s*)?năm\s+(19[89]\d|20[0-4]\d)", right)
+        if tight:
+            return int(tight.group(1)), "clause (the year right after the value)"
+        if g:
+            m = re.search(r"(?:so với|cùng kỳ)\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*\(\s*$", self.text[:pos])
+            if m:
+                return int(m.group(1)), "baseline named before the parenthesis ('so với năm Y (X)')"
+        m = re.search(r"(?:so với|cùng kỳ)\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*(?:là|:)\s*$", self.text[:pos])
+        if m:
+            return int(m.group(1)), "baseline value ('so với năm Y là X')"
+        own_left = [y for p, y in usable if a <= p < pos]
+        if own_left:
+            return own_left[-1], "clause"
+        own_right = [y for p, y in usable if pos < p < b and self.group[p] == g]
+        if own_right:
+            return own_right[0], "clause (after the value)"
+        visible = {0, g}
+        left = [y for p, y in usable if p < pos and self.group[p] in visible]
+        if left:
+            return left[-1], "sentence"
+        if any(p > pos and self.group[p] in visible for p, _ in usable):
             return None, "unclear (year only after the value)"
         if NOW.search(self.text[:pos]) and self.doc.publication_year:
             return self.doc.publication_year, "publication date ('đến nay', 'năm nay')"
@@ -172,6 +343,13 @@ class _Sentence:
     def place_for(self, pos: int) -> tuple[str | None, str | None, str | None]:
         before = [p for p in self.places if p.position < pos]
         bare = [m for m in BARE_LEVEL.finditer(self.text, 0, pos)]
+        nat = [m for m in NATIONAL.finditer(self.text, 0, pos)]
+        if (
+            nat
+            and (not before or nat[-1].start() > before[-1].position)
+            and (not bare or nat[-1].start() > bare[-1].start())
+        ):
+            return nat[-1].group(0), "national", None
         if bare and (not before or bare[-1].start() > before[-1].position):
             level = BARE_LEVEL_OF[bare[-1].group(1).lower()]
             main = self.doc.main
@@ -200,19 +378,34 @@ class _Sentence:
         subject=None,
         pair=None,
         far=False,
+        basis="integer",
+        baseline=None,
     ):
-        year, basis = self.year_for(a)
+        year, ybasis = self.year_for(a)
+        base = re.sub(r"(?:_rank)?(?:_change)?$", "", indicator)
+        index = base in INDEXES or (base in ("rank", "") and subject in INDEXES)
+        if index and year is not None and self.doc.announces and ybasis.startswith("publication"):
+            year, ybasis = year - 1, "announced in the publication year, refers to the year before"
+        elif index and year is not None and ANNOUNCED.search(self.text):
+            dated = [p for p, _ in self.years if re.match(r"\d{1,2}[/-]", self.text[p : p + 3])]
+            if dated and any(y == year for p, y in self.years if p in dated):
+                year, ybasis = year - 1, "announcement date; the index refers to the year before"
         locality, level, code = self.place_for(a)
         confidence = (
-            0.9 - (0.2 if basis not in ("sentence",) else 0) - (0.3 if year is None else 0) - (0.1 if far else 0)
+            0.9
+            - (0.2 if not ybasis.startswith("clause") and ybasis != "sentence" else 0)
+            - (0.3 if year is None else 0)
+            - (0.1 if far else 0)
+            - (0.2 if indicator == "other" else 0)
         )
+        self.claim(a, b)
         self.records.append(
             {
                 "locality": locality,
                 "level": level,
                 "province_code": code,
                 "year": year,
-                "year_basis": basis,
+                "year_basis": ybasis,
                 "indicator": indicator,
                 "subject": subject,
                 "value": value,
@@ -220,6 +413,8 @@ class _Sentence:
                 "denominator": denominator,
                 "kind": self.kind_for(a),
                 "qualifier": _qualifier(self.text[:a]),
+                "number_basis": basis,
+                "baseline_year": baseline,
                 "quote": self.text,
                 "span_start": self.s.start + a,
                 "span_end": self.s.start + b,
@@ -238,15 +433,11 @@ class _Sentence:
             hit = voc.first(voc.RATE_RE, right)
             if hit:
                 return hit, False
-            # A listed noun ("90% văn bản, tài liệu ... được trao đổi dưới dạng điện tử"): its
-            # passive predicate, up to the next comma, may name the rate.
             clause = _right(self.text, b, ";.")
             pred = re.search(r"\bđược\b[^,;.]*", clause[: (re.search(r"\d", clause) or re.search("$", clause)).start()])
             hit = voc.first(voc.RATE_RE, pred.group(0)) if pred else None
             if hit:
                 return hit, False
-            # "100% <noun>": the noun is what is counted; only the same clause may name the rate
-            # ("giải quyết đúng hạn 100% thủ tục"), never an earlier clause.
             near = voc.nearest(voc.RATE_RE, self.text[_clause_start(self.text, a, ",;:") : a])
             return (near[0], False) if near else (None, False)
         hit = voc.nearest(voc.RATE_RE, self.text[:a])
@@ -266,6 +457,39 @@ class _Sentence:
         hit = voc.nearest(SUBJECT_RULES, self.text[:a])
         return hit[0] if hit else None
 
+    def phrase(self, a: int, b: int) -> str:
+        """The noun phrase a number measures: the words after it, else the words before it."""
+        after = _noun_phrase(self.text, b)
+        if after and not re.match(r"(?:so với|và|hoặc|là|trên|của)\b", after):
+            return after
+        ca, _ = self._clause(a)
+        before = re.sub(r"\b(?:đạt|là|với|được|có|chiếm|bằng|lên|xuống còn|còn)\s*$", "", self.text[ca:a].strip())
+        return " ".join(before.split()[-6:])
+
+
+def _change_of(st: _Sentence, a: int) -> re.Match | None:
+    return CHANGE_BEFORE.search(st.text[max(0, a - 40) : a])
+
+
+def _baseline(st: _Sentence, b: int) -> int | None:
+    m = BASELINE_AFTER.search(st.text[b : b + 90])
+    return int(m.group(1)) if m else None
+
+
+def _add_change(st: _Sentence, a: int, b: int, raw: str, unit: str, measure: str | None, cue: re.Match) -> None:
+    value, basis = st.doc.num(raw, unit, measure)
+    sign = -1 if NEGATIVE.search(cue.group(1)) else 1
+    st.add(
+        a,
+        b,
+        f"{measure or 'other'}_change",
+        sign * value,
+        unit,
+        basis=basis,
+        baseline=_baseline(st, b),
+        subject=st.phrase(a, b) if measure is None else None,
+    )
+
 
 def _extract_sentence(st: _Sentence) -> None:
     text, masked = st.text, st.masked
@@ -273,87 +497,266 @@ def _extract_sentence(st: _Sentence) -> None:
     fractions = []
     for m in RANK_FRAC.finditer(masked):
         rank, of = parse_number(m.group(1)), parse_number(m.group(2))
-        st.claim(m.start(), m.end())
+        if of > 1000:
+            continue
+        if rank > of or rank < 1:
+            st.discard(m.start(1), m.end(), f"impossible rank ({rank:g} of {of:g})")
+            continue
         fractions.append((m.start(), of))
         st.add(m.start(1), m.end(), "rank", rank, "rank", of, subject=st.subject(m.start(), m.end()))
     for m in RANK_WORD.finditer(masked):
         if not st.free(m.start(), m.end()):
             continue
-        word = m.group(1) or m.group(2) or "nhất"  # "đứng đầu", "dẫn đầu": first
+        word = m.group(1) or m.group(2)
         rank = ORDINALS.get(word.lower()) if not word.isdigit() else float(word)
         if rank is None:
             continue
-        st.claim(m.start(), m.end())
-        # "từ xếp thứ 22/63 ... lên xếp thứ 19": the ranking is the one just named.
         of = next((d for p, d in reversed(fractions) if p < m.start()), None)
+        if rank > (of or 63) or rank < 1:
+            st.discard(m.start(), m.end(), f"impossible rank ({rank:g} of {of or 63:g})")
+            continue
         st.add(m.start(), m.end(), "rank", float(rank), "rank", of, subject=st.subject(m.start(), m.end()))
     for m in RANK_CHANGE.finditer(masked):
-        sign = 1 if m.group(1).lower() == "tăng" else -1
-        st.claim(m.start(), m.end())
+        if not st.free(m.start(2), m.end()):
+            continue
+        sign = -1 if NEGATIVE.search(m.group(1)) else 1
         st.add(
-            m.start(), m.end(), "rank_change", sign * parse_number(m.group(2)), "ranks", subject=st.subject(m.start())
+            m.start(2), m.end(), "rank_change", sign * parse_number(m.group(2)), "ranks", subject=st.subject(m.start())
         )
     # Fractions, optionally "bằng Z%": "13,96/19 điểm bằng 73,47%", "03/80 bằng 3,75%", "285/285 TTHC".
     for m in FRACTION.finditer(masked):
         if not st.free(m.start(), m.end()):
             continue
-        num, den = parse_number(m.group(1)), parse_number(m.group(2))
+        den = parse_number(m.group(2))
         points = bool(m.group(3))
         after = masked[m.end() : m.end() + 40]
         pair = f"{st.s.start + m.start()}" if m.group(4) else None
+        num0 = parse_number(m.group(1))
+        dated = re.search(r"(?:ngày|hôm|sáng|chiều|tối|\([A-ZĐ]{2,}\w*)\s*$", text[: m.start()])
+        if den <= 12 and num0 <= 31 and "," not in m.group(1) and (dated or re.match(r"\s*[)\]]", text[m.end() :])):
+            st.discard(m.start(), m.end(), "date")
+            continue
         if points or m.group(4):
             indicator, far = st.rate_indicator(m.start(), m.end())
         else:
             indicator, far = _count_indicator(st, m.start(), m.end(), after)
-        if indicator is None:
-            continue
-        st.claim(m.start(), m.end())
         unit = "points" if points else "count"
-        st.add(m.start(1), m.end(2), indicator, num, unit, den, pair=pair, far=far)
+        num, basis = st.doc.num(m.group(1), unit, indicator, den)
+        subject = None
+        if indicator is None:
+            indicator, subject = "other", st.phrase(m.start(), m.end())
+        st.add(m.start(1), m.end(2), indicator, num, unit, den, pair=pair, far=far, basis=basis, subject=subject)
         if m.group(4):
-            st.add(m.start(4), m.end(), indicator, parse_number(m.group(4)), "%", pair=pair, far=far)
+            v, basis = st.doc.num(m.group(4), "%", indicator)
+            st.add(m.start(4), m.end(), indicator, v, "%", pair=pair, far=far, basis=basis, subject=subject)
     for m in PERCENT.finditer(masked):
         if not st.free(m.start(), m.end()):
             continue
-        if CHANGE_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
-            continue  # "cao hơn 3,4% so với năm trước" is a change, not a level
+        cue = _change_of(st, m.start())
         indicator, far = st.rate_indicator(m.start(), m.end())
+        if cue:
+            _add_change(st, m.start(), m.end(), m.group(1), "%", indicator, cue)
+            continue
+        if _threshold(st, m.start(), m.end()):
+            continue
+        value, basis = st.doc.num(m.group(1), "%", indicator)
+        subject = None
         if indicator is None:
+            if not st.on_topic():
+                st.discard(m.start(), m.end(), "off-topic (no reform term in the paragraph)")
+                continue
+            indicator, subject = "other", st.phrase(m.start(), m.end())
+        st.add(m.start(), m.end(), indicator, value, "%", far=far, basis=basis, subject=subject)
+    _sweep(st)
+
+
+def _threshold(st: _Sentence, a: int, b: int) -> bool:
+    """ "các tỉnh có điểm dưới 40", "nhóm đạt từ 43 đến 45 điểm": a bound, not a measured value."""
+    left = st.text[max(0, a - 60) : a]
+    if RANGE_AFTER.match(st.text[b:]) and re.search(r"(?:từ|khoảng|trong khoảng|mức)\s*$", left, re.I):
+        if THRESHOLD_CONTEXT.search(left) or re.search(r"khoảng\s*$", left):
+            st.discard(a, b, "threshold or range without a value")
+            return True
+    clause_left = st.text[_clause_start(st.text, a, ";.") : a]
+    if RANGE_AFTER.match(st.text[b:]) or re.search(rf"{NUMBER}\s*%?\s*[-–]\s*$", left):
+        st.discard(a, b, "range without a single value")
+        return True
+    if re.search(r"(?:dưới|trên)\s*$", left) and re.search(r"\d+\s*/\s*\d+|\bcác\b|\bnhững\b", clause_left):
+        if not voc.TARGET_CUES.search(clause_left):
+            st.discard(a, b, "threshold without value (a bound met by several units)")
+            return True
+    if THRESHOLD_BEFORE.search(left) and THRESHOLD_CONTEXT.search(left) and not voc.TARGET_CUES.search(left):
+        st.discard(a, b, "threshold without value")
+        return True
+    if (
+        re.match(r"\s*(?:%|điểm)?\s*trở (?:lên|xuống)", st.text[b:])
+        and not voc.TARGET_CUES.search(st.text[_clause_start(st.text, a, ";.") : a])
+        and re.search(r"(?:có|với|đạt)\s*(?:điểm|tỷ lệ)?\s*(?:từ|trên|dưới)\s*$", left)
+    ):
+        st.discard(a, b, "threshold without value")
+        return True
+    return False
+
+
+def _sweep(st: _Sentence) -> None:
+    """Every number token not yet used: a record, or discarded with a named reason."""
+    text, masked = st.text, st.masked
+    for m in NUMBER_RE.finditer(text):
+        a, b = m.start(), m.end()
+        if not st.free(a, b):
             continue
-        st.claim(m.start(), m.end())
-        st.add(m.start(), m.end(), indicator, parse_number(m.group(1)), "%", far=far)
-    for m in BARE.finditer(masked):
-        if not st.free(m.start(), m.end()):
+        raw = m.group(0)
+        span = next((r for x, y, r in st.spans if x <= a and b <= y), None)
+        if span:
+            st.discard(a, b, span)
             continue
-        raw = m.group(1)
+        if re.search(r"(?:[A-Za-z]-|#|=|[A-Za-z])$", text[:a]) or re.match(r"[A-Za-z_]|-[A-Za-z\d]", text[b : b + 2]):
+            st.discard(a, b, "code or identifier")
+            continue
+        if masked[a:b] != raw:
+            st.discard(a, b, "part of a non-value span")
+            continue
         value = parse_number(raw)
-        after = masked[m.end() : m.end() + 40]
-        cash = money(value, after)
-        if cash:
-            if voc.COST_RE.search(text[: m.start()][-150:]):
-                st.claim(m.start(), m.end() + len(cash[1]))
-                st.add(m.start(), m.end() + len(cash[1]), "cost_saving", cash[0], "VND")
-            continue
+        after = text[b : b + 60]
         if is_year(value, raw):
+            st.discard(a, b, "date (a year)")
+            continue
+        if re.match(r"\s*[./-]\s*\d", after) or re.search(r"\d\s*[/-]\s*$", text[:a]):
+            st.discard(a, b, "code or date-like form")
+            continue
+        if re.match(r"\s*(?:\.|\))\s", after + " ") and not text[:a].strip():
+            st.discard(a, b, "list marker")
+            continue
+        if a == 0 and re.match(r"[.)]", after):
+            st.discard(a, b, "list marker")
+            continue
+        if re.search(r"\(\s*$", text[:a]) and re.match(r"\s*\)\s*[^\W\d_]", after) and value <= 20 and raw.isdigit():
+            st.discard(a, b, "list marker ('(1) Nhóm ...')")
+            continue
+        if re.match(r"\s*(?:người|phiếu|doanh nghiệp|DN)\b", after) and re.search(
+            r"khảo sát|điều tra|phỏng vấn|trả lời|phản hồi", text, re.I
+        ):
+            st.discard(a, b, "survey sample size (not an outcome)")
+            continue
+        if re.match(r"\s*(?:tháng|tuần|ngày|giờ|phút|quý|năm)\b", after, re.I) and not re.match(
+            r"\s*ngày\s*(?:làm việc|so với)", after
+        ):
+            st.discard(a, b, "period or duration")
+            continue
+        label = (
+            r"(?:thứ|lần|khóa|kỳ họp|Điều|điều|khoản|Mục|mục|Chương|phần|bước|nhóm|[Tt]iêu chí|[Pp]hụ lục"
+            r"|(?<![Tt]rong )(?<![Tt]ổng )(?<![Đđ]iểm )\bsố)\s*$"
+        )
+        if re.search(label, text[:a]):
+            st.discard(a, b, "ordinal or label in a name")
+            continue
+        if STRUCTURE.match(after):
+            st.discard(a, b, "structure count")
+            continue
+        if PARTICIPANTS.match(after):
+            st.discard(a, b, "participants or awards (not an outcome)")
+            continue
+        if re.search(r"(?:trên tổng(?: số)? điểm(?: là)?|thang điểm|tối đa(?: là)?|trên tổng số)\s*$", text[:a], re.I):
+            st.discard(a, b, "scale maximum (structure of the index)")
+            continue
+        if PHYSICAL.match(after):
+            st.discard(a, b, "physical measure (area, length, weight), not a reform figure")
+            continue
+        if re.search(r"(?:Covid|COVID|GMT|Gmt|SARS-CoV)[\s+-]*$", text[:a]):
+            st.discard(a, b, "part of a name")
+            continue
+        if re.search(r"truy cập\s*:?\s*$", text[:a], re.I) or re.match(
+            r"\s*(?:người )?đang (?:truy cập|online)", after
+        ):
+            st.discard(a, b, "page furniture")
+            continue
+        if re.match(r"\s*(?:tuổi|người\s+(?:tham dự|dự))\b", after):
+            st.discard(a, b, "not an outcome (age, attendance)")
+            continue
+        cash = money(value, after)
+        cue = _change_of(st, a)
+        if cash:
+            indicator = "cost_saving" if voc.COST_RE.search(text[:a][-150:]) else "fees_or_amount"
+            v, basis = st.doc.num(raw, "VND")
+            cash = money(v, after)
+            if cue:
+                sign = -1 if NEGATIVE.search(cue.group(1)) else 1
+                st.add(
+                    a,
+                    b + len(cash[1]),
+                    f"{indicator}_change",
+                    sign * cash[0],
+                    "VND",
+                    basis=basis,
+                    baseline=_baseline(st, b),
+                )
+            else:
+                st.add(
+                    a,
+                    b + len(cash[1]),
+                    indicator,
+                    cash[0],
+                    "VND",
+                    basis=basis,
+                    subject=None if indicator == "cost_saving" else st.phrase(a, b + len(cash[1])),
+                )
             continue
         unit_word = re.match(r"\s*điểm", after)
-        if unit_word and CHANGE_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
-            continue  # "tăng 3,16 điểm" is a change, not a score
         if unit_word:
-            indicator, far = st.rate_indicator(m.start(), m.end() + unit_word.end())
-            if indicator:
-                st.claim(m.start(), m.end())
-                st.add(m.start(), m.end(), indicator, value, "points", far=far)
+            indicator, far = st.rate_indicator(a, b + unit_word.end())
+            if cue:
+                _add_change(st, a, b + unit_word.end(), raw, "points", indicator, cue)
+                continue
+            if _threshold(st, a, b):
+                continue
+            v, basis = st.doc.num(raw, "points", indicator)
+            subject = None
+            if indicator is None:
+                indicator, subject = "other", st.phrase(a, b)
+            st.add(a, b + unit_word.end(), indicator, v, "points", far=far, basis=basis, subject=subject)
             continue
-        indicator, far = _count_indicator(st, m.start(), m.end(), after)
-        if indicator:
-            st.claim(m.start(), m.end())
-            st.add(m.start(), m.end(), indicator, value, "count", far=far)
+        indicator, far = _count_indicator(st, a, b, masked[b : b + 40])
+        v, basis = st.doc.num(raw, "count", indicator)
+        sc = scaled(v, after)
+        end = b
+        if sc:
+            v, end, basis = sc[0], b + len(sc[1]), basis + f" x {sc[1].strip()}"
+        if cue:
+            sign = -1 if NEGATIVE.search(cue.group(1)) else 1
+            st.add(
+                a,
+                end,
+                f"{indicator or 'other'}_change",
+                sign * v,
+                "count",
+                basis=basis,
+                baseline=_baseline(st, end),
+                subject=None if indicator else st.phrase(a, end),
+            )
+            continue
+        if _threshold(st, a, b):
+            continue
+        if indicator is None:
+            ind_rate = None
+            if re.search(r"(?:chỉ số|đạt|điểm số)[^,;.]{0,60}$", text[:a], re.I) and not re.match(
+                r"\s*[^\W\d_]", after
+            ):
+                ind_rate, far = st.rate_indicator(a, b)  # "Chỉ số PAR INDEX đạt 85.123" (no unit written)
+            if ind_rate in INDEXES:
+                v, basis = st.doc.num(raw, None, ind_rate)
+                st.add(a, b, ind_rate, v, "points", far=far, basis=basis)
+                continue
+            if not st.on_topic():
+                st.discard(a, b, "off-topic (no reform term in the paragraph)")
+                continue
+            st.add(a, end, "other", v, "count", basis=basis, subject=st.phrase(a, end))
+            continue
+        st.add(a, end, indicator, v, "count", far=far, basis=basis)
 
 
 def _count_indicator(st: _Sentence, a: int, b: int, after: str) -> tuple[str | None, bool]:
     """Indicator of a count from the noun after it ("hồ sơ", "TTHC", "thủ tục") and its descriptor."""
-    noun = re.match(r"\s*(?:lượt\s+)?(hồ sơ|TTHC|thủ tục hành chính|thủ tục|dịch vụ công trực tuyến)", after)
+    noun = re.match(r"\s*(?:lượt\s+)?(hồ sơ|TTHC|thủ tục hành chính|thủ tục|dịch vụ công trực tuyến|DVCTT)", after)
     if not noun:
         return None, False
     right = _right(st.text, b, ",;.:(")
@@ -364,15 +767,32 @@ def _count_indicator(st: _Sentence, a: int, b: int, after: str) -> tuple[str | N
         if not hit:
             near = voc.nearest(voc.DOSSIER_RE, left)
             hit = near[0] if near else None
-        return hit, False
-    if noun.group(1) == "dịch vụ công trực tuyến":
-        full = re.match(r"\s*toàn trình", right[noun.end() :])
+        return hit or "dossiers", False
+    if noun.group(1) in ("dịch vụ công trực tuyến", "DVCTT"):
+        full = re.match(r"\s*(?:toàn trình|mức độ 4)", right[noun.end() :])
         return ("procedures_online_full" if full else "procedures_online"), False
     hit = voc.first(voc.PROCEDURE_RE + [("procedures_postal", re.compile("bưu chính", re.I))], right)
     if not hit:
         near = voc.nearest(voc.PROCEDURE_RE, near_left)
         hit = near[0] if near else None
     return hit or "procedures_count", False
+
+
+def _rank_from_baseline(records: list[dict], st: _Sentence) -> None:
+    """ "vươn từ vị trí thứ 8 lên thứ 3" in a sentence comparing with "năm 2018": the rank after
+    "từ" is the baseline year's, when the two ranks share the later year."""
+    ranks = [r for r in records if r["unit"] == "rank" and not r["indicator"].endswith("change")]
+    base = [y for p, y in st.years if p in st.baselines]
+    if len(ranks) < 2 or len(base) != 1:
+        return
+    for first, second in zip(ranks, ranks[1:]):
+        a, b = first["span_start"] - st.s.start, second["span_start"] - st.s.start
+        between = st.text[a : b + 6]
+        if re.search(r"\btừ\s*(?:vị trí|hạng|thứ hạng)?\s*(?:thứ)?\s*$", st.text[max(0, a - 25) : a]) and re.search(
+            r"\b(?:lên|xuống)\b", between
+        ):
+            if first["year"] == second["year"] and first["year"] != base[0]:
+                first["year"], first["year_basis"] = base[0], "baseline year of 'từ X lên Y ... so với năm B'"
 
 
 def _rank_years_from_to(records: list[dict], st: _Sentence) -> None:
@@ -390,30 +810,322 @@ def _rank_years_from_to(records: list[dict], st: _Sentence) -> None:
             r["confidence"] = 0.7
 
 
-def extract_text(text: str, source: str = "") -> pd.DataFrame:
-    """All records in one document's text (UTF-8 str). ``source`` names it in the output."""
+# -- tables ------------------------------------------------------------------------------------
+CELL_SPLIT = re.compile(r"\t+|\s*\|\s*|\s{3,}")
+CELL_NUMBER = re.compile(rf"^\s*(?:{NUMBER})\s*(?:%|điểm)?\s*$|^\s*(?:{NUMBER})\s*/\s*{NUMBER_CORE}\s*$")
+SKIP_COLUMN = re.compile(r"^\s*(?:STT|TT|Số TT|Số thứ tự|Mã)\s*$", re.I)
+
+
+def _cells(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the cells of a table row."""
+    out, pos = [], 0
+    body = line.strip().strip("|")
+    offset = line.find(body) if body else 0
+    for part in CELL_SPLIT.split(body):
+        i = body.find(part, pos)
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            out.append((offset + i + lead, offset + i + len(part.rstrip()), part.strip()))
+        pos = i + len(part)
+    return out
+
+
+def _is_row(line: str) -> bool:
+    cells = _cells(line)
+    return len(cells) >= 2 and any(CELL_NUMBER.match(c) for _, _, c in cells)
+
+
+def _is_header(line: str) -> bool:
+    cells = _cells(line)
+    return len(cells) >= 2 and sum(bool(CELL_NUMBER.match(c)) for _, _, c in cells) <= len(cells) // 3
+
+
+def table_blocks(text: str) -> list[tuple[int, list[int]]]:
+    """(header line number, row line numbers) of each plain-text table: a header line of >= 2
+    cells followed by lines of >= 2 cells with numbers, split by tabs, "|" or runs of spaces."""
+    lines = text.split("\n")
+    out, i = [], 0
+    while i < len(lines) - 1:
+        if _is_header(lines[i]) and _is_row(lines[i + 1]):
+            rows, j = [], i + 1
+            while j < len(lines) and (
+                _is_row(lines[j]) or (_is_header(lines[j]) and j + 1 < len(lines) and _is_row(lines[j + 1]))
+            ):
+                rows.append(j)
+                j += 1
+            out.append((i, rows))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _table_unit(header: str, cell: str) -> str:
+    if "%" in cell or re.search(r"tỷ lệ|%", header, re.I):
+        return "%"
+    if re.search(r"xếp hạng|thứ hạng|\bhạng\b|vị trí|thứ tự xếp", header, re.I):
+        return "rank"
+    if re.search(r"điểm|chỉ số|PAR|SIPAS|PAPI|PCI|DDCI", header, re.I) or "điểm" in cell:
+        return "points"
+    if re.search(r"đồng|VNĐ|VND", header):
+        return "VND"
+    return "count"
+
+
+def _table_records(text: str, doc: _Doc, header_no: int, rows: list[int], source_offsets: list[int]) -> list[dict]:
+    lines = text.split("\n")
+    header = _cells(lines[header_no])
+    head_years = [y for _, y in year_mentions(lines[header_no])]
+    recs = []
+    for r in rows:
+        line = lines[r]
+        cells = _cells(line)
+        if _is_header(line):  # a second header line (e.g. years under the index names)
+            header = cells
+            continue
+        label = next((c for _, _, c in cells if not CELL_NUMBER.match(c)), "")
+        row_years = [y for _, y in year_mentions(label)]
+        shift = len(header) - len(cells)
+        for k, (a, b, c) in enumerate(cells):
+            if not CELL_NUMBER.match(c):
+                continue
+            h = header[k + shift][2] if 0 <= k + shift < len(header) else ""
+            if SKIP_COLUMN.match(h) or (k == 0 and re.fullmatch(r"\d{1,3}\.?", c) and label):
+                continue
+            col_years = [y for _, y in year_mentions(h)]
+            raw_m = NUMBER_RE.search(c)
+            raw = raw_m.group(0)
+            if is_year(parse_number(raw), raw):
+                continue
+            den_m = re.search(rf"/\s*({NUMBER_CORE})", c)
+            den = parse_number(den_m.group(1)) if den_m else None
+            unit = _table_unit(h, c)
+            described = f"{label} {h}"
+            indicator = voc.nearest(voc.RATE_RE, described)
+            indicator = indicator[0] if indicator else None
+            if unit == "rank":
+                indicator = f"{indicator}_rank" if indicator else "rank"
+            value, basis = doc.num(raw, unit if unit != "rank" else None, indicator, den)
+            if unit == "rank" and den and value > den:
+                continue
+            if col_years:
+                year, ybasis = col_years[-1], "table column header"
+            elif row_years:
+                year, ybasis = row_years[-1], "table row header"
+            elif len(set(head_years)) == 1:
+                year, ybasis = head_years[0], "table header"
+            else:
+                year, ybasis = doc.title_year, "document title" if doc.title_year else "not stated"
+            lab_places = places(label)
+            place = lab_places[0] if lab_places else None
+            start = source_offsets[r] + a
+            recs.append(
+                {
+                    "locality": place.text if place else (label or (doc.main.text if doc.main else None)),
+                    "level": place.level if place else None,
+                    "province_code": (try_resolve(place.name) if place and place.level == "province" else None)
+                    or doc.province_code,
+                    "year": year,
+                    "year_basis": ybasis,
+                    "indicator": indicator or "other",
+                    "subject": f"{label} / {h}".strip(" /"),
+                    "value": value,
+                    "unit": unit,
+                    "denominator": den,
+                    "kind": "target" if voc.TARGET_CUES.search(h) else "achieved",
+                    "qualifier": None,
+                    "number_basis": basis,
+                    "baseline_year": None,
+                    "quote": line.strip(),
+                    "span_start": start,
+                    "span_end": source_offsets[r] + b,
+                    "confidence": 0.6,
+                    "pair": None,
+                }
+            )
+    return recs
+
+
+# -- tables with single-space cells ---------------------------------------------------------
+# Web dashboards and copied tables often lose their cell borders: "Quảng Ninh 7.98 7.39 ... 73.02 1 Rất
+# tốt" under a header line whose column names cannot be split. A row is a name (no digits) followed by
+# >= 3 cells that are numbers or "-" (an empty cell), optionally a grade in words; a lone number on
+# the next line is the row's last cell ("Huyện Vũ Quang 147 7.02 ... 5.99" / "68.85" / "Khá").
+SPACED_CELL = rf"(?:{NUMBER}%?|-)"
+SPACED_ROW = re.compile(
+    rf"^(?P<label>[^\d\n|\t]*[^\W\d_][^\d\n|\t]*?)\s+(?P<cells>{SPACED_CELL}(?:\s+{SPACED_CELL}){{2,}})"
+    r"(?P<tail>\s+[^\W\d_][^\d\n|\t]*)?\s*$"
+)
+LONE_NUMBER = re.compile(rf"^\s*{NUMBER}\s*$")
+SAMPLE_HEADER = re.compile(
+    r"số phiếu|phiếu trả lời|số mẫu|số (?:doanh nghiệp|DN|người|hộ)(?: được)? (?:trả lời|phản hồi|khảo sát)", re.I
+)
+RANK_HEADER = re.compile(r"xếp hạng|thứ hạng|\bhạng\b", re.I)
+INDEX_NAMES = [
+    ("par_index", r"PAR\s*INDEX|chỉ số cải cách hành chính|chỉ số CCHC"),
+    ("sipas", r"SIPAS"),
+    ("papi", r"PAPI"),
+    ("pci", r"\bPCI\b"),
+    ("ddci", r"DDCI"),
+]
+
+
+def spaced_rows(lines: list[str]) -> list[tuple[int, list[int], list[int]]]:
+    """(first row line, row line numbers, continuation line numbers) of each block of >= 2 rows."""
+    blocks, i = [], 0
+    while i < len(lines):
+        m = SPACED_ROW.match(lines[i])
+        if not m or len(re.findall(NUMBER, m.group("cells"))) < 3:
+            i += 1
+            continue
+        rows, extra, j = [], [], i
+        while j < len(lines):
+            m = SPACED_ROW.match(lines[j])
+            if m and len(re.findall(NUMBER, m.group("cells"))) >= 3:
+                rows.append(j)
+            elif rows and (LONE_NUMBER.match(lines[j]) or re.fullmatch(r"\s*[^\W\d_][^\d]{0,20}", lines[j])):
+                extra.append(j)  # the row's last cell, or its grade ("Khá", "Rất tốt")
+            else:
+                break
+            j += 1
+        if len(rows) >= 2:
+            blocks.append((i, rows, extra))
+        i = max(j, i + 1)
+    return blocks
+
+
+def _spaced_records(lines, doc: _Doc, first: int, rows: list[int], offsets: list[int]) -> list[dict]:
+    head_lines = []
+    for k in range(first - 1, max(-1, first - 16), -1):
+        if not lines[k].strip() and head_lines:
+            break
+        head_lines.insert(0, lines[k])
+    header = " ".join(head_lines)
+    head_years = {y for _, y in year_mentions(header)}
+    year = head_years.pop() if len(head_years) == 1 else doc.title_year
+    ybasis = (
+        "table header"
+        if year is not None and len(set(y for _, y in year_mentions(header))) == 1
+        else ("document title" if year is not None else "not stated")
+    )
+    index = next((name for name, rx in INDEX_NAMES if re.search(rx, header + " " + doc.title, re.I)), None)
+    points = bool(index) or bool(re.search(r"điểm|chỉ số", header, re.I))
+    recs = []
+    for r in rows:
+        line = lines[r]
+        m = SPACED_ROW.match(line)
+        cells = [
+            (c.start() + m.start("cells"), c.end() + m.start("cells"), c.group(0))
+            for c in re.finditer(r"\S+", m.group("cells"))
+        ]
+        cells = [(a, b, c, r) for a, b, c in cells]
+        nxt = r + 1
+        if nxt < len(lines) and nxt not in rows and LONE_NUMBER.match(lines[nxt]):
+            a = len(lines[nxt]) - len(lines[nxt].lstrip())
+            cells.append((a, len(lines[nxt].rstrip()), lines[nxt].strip(), nxt))
+        masked = [(x, y) for x, y, _ in non_value_spans(line)]  # "Mức 3 68544 ...": the level is no cell
+        numeric = [c for c in cells if c[2] != "-" and not (c[3] == r and any(x <= c[0] < y for x, y in masked))]
+        if not numeric:
+            continue
+        decimals = [c for c in numeric if re.search(r"[.,]\d", c[2])]
+        if numeric and SAMPLE_HEADER.search(header) and not re.search(r"[.,%]", numeric[0][2]) and decimals:
+            numeric = numeric[1:]  # the survey's sample size ("Số phiếu trả lời"), not an outcome
+        rank_cell = None
+        if (
+            RANK_HEADER.search(header)
+            and len(numeric) >= 2
+            and numeric[-1][2].isdigit()
+            and len(decimals) >= len(numeric) - 1
+            and int(numeric[-1][2]) <= 63
+        ):
+            rank_cell = numeric[-1]
+        total_cell = (numeric[-2] if rank_cell else numeric[-1]) if index and len(numeric) >= 2 else None
+        label = m.group("label").strip()
+        lab_places = places(label)
+        place = lab_places[0] if lab_places else None
+        quote = line.strip() if all(c[3] == r for c in numeric) else line.strip() + " / " + lines[nxt].strip()
+        for a, b, raw, ln in numeric:
+            pct = raw.endswith("%")
+            raw_n = raw.rstrip("%")
+            if rank_cell is not None and (a, ln) == (rank_cell[0], rank_cell[3]):
+                indicator, unit = f"{index}_rank" if index else "rank", "rank"
+            elif pct:
+                indicator, unit = index or "other", "%"
+            else:
+                indicator = (
+                    (index if (a, ln) == (total_cell[0], total_cell[3]) else f"{index}_component")
+                    if (index and total_cell)
+                    else "other"
+                )
+                unit = "points" if points else "count"
+            value, basis = doc.num(raw_n, None if unit == "rank" else unit, index)
+            code = try_resolve(place.name) if place and place.level == "province" else try_resolve(label)
+            recs.append(
+                {
+                    "locality": place.text if place else label,
+                    "level": place.level if place else ("province" if code else None),
+                    "province_code": code or doc.province_code,
+                    "year": year,
+                    "year_basis": ybasis,
+                    "indicator": indicator,
+                    "subject": label,
+                    "value": value,
+                    "unit": unit,
+                    "denominator": None,
+                    "kind": "achieved",
+                    "qualifier": None,
+                    "number_basis": basis,
+                    "baseline_year": None,
+                    "quote": quote,
+                    "span_start": offsets[ln] + a,
+                    "span_end": offsets[ln] + b,
+                    "confidence": 0.6,
+                    "pair": None,
+                }
+            )
+    return recs
+
+
+# -- documents ---------------------------------------------------------------------------------
+def extract_document(text: str, source: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(records, discarded candidates) of one document's text."""
     doc = _Doc(text)
-    out = []
-    sents = sentences(text)
+    lines = text.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    out: list[dict] = []
+    table_lines: set[int] = set()
+    for header_no, rows in table_blocks(text):
+        table_lines.update([header_no, *rows])
+        out.extend(_table_records(text, doc, header_no, rows, offsets))
+    for first, rows, extra in spaced_rows([" " * len(x) if i in table_lines else x for i, x in enumerate(lines)]):
+        table_lines.update([*rows, *extra])
+        out.extend(_spaced_records(lines, doc, first, rows, offsets))
+    # Table lines are blanked (same length) for the prose pass.
+    url_lines = {i for i, line in enumerate(lines) if re.match(r"\s*(?:https?://|www\.)\S+\s*$", line)}
+    prose = "\n".join(" " * len(line) if i in table_lines | url_lines else line for i, line in enumerate(lines))
+    discarded: list[dict] = []
+    sents = sentences(prose)
     by_para: dict[int, list] = {}
     for s in sents:
         by_para.setdefault(s.paragraph, []).append(s)
     prev_periods: list = []
     last_in_paragraph: dict[int, dict] = {}
     for s in sents:
-        # Years a paragraph is about; "so với năm 2021" names a baseline, not the paragraph's year.
         para_years = [
             (q.start + p, y)
             for q in by_para[s.paragraph]
             for p, y in year_mentions(q.text)
-            if not COMPARISON_YEAR.search(q.text[max(0, p - 20) : p])
+            if not BASELINE_YEAR.search(q.text[max(0, p - 30) : p])
         ]
         para_periods = [pp for q in by_para[s.paragraph] for pp in periods(q.text)] or prev_periods
         st = _Sentence(s, doc, para_years, para_periods)
         st.para_text = " ".join(q.text for q in by_para[s.paragraph] if q.start < s.start)
         _extract_sentence(st)
         _rank_years_from_to(st.records, st)
-        # "Trong đó, ..." continues the previous sentence of the paragraph: same year.
+        _rank_from_baseline(st.records, st)
         prev = last_in_paragraph.get(s.paragraph)
         if re.match(r"\s*Trong đó", s.text) and prev is not None and prev["year"] is not None:
             for r in st.records:
@@ -424,18 +1136,62 @@ def extract_text(text: str, source: str = "") -> pd.DataFrame:
         if para_periods:
             prev_periods = para_periods
         out.extend(st.records)
+        for d in st.discards:
+            discarded.append(
+                {
+                    "source": source,
+                    "text": d["text"],
+                    "reason": d["reason"],
+                    "context": d["context"],
+                    "span_start": s.start + d["pos"],
+                }
+            )
     df = pd.DataFrame(out, columns=[c for c in RECORD_COLUMNS if c != "source"])
     df.insert(0, "source", source)
     df["year"] = df["year"].astype("Int64")
-    return df.sort_values("span_start").reset_index(drop=True)
+    df["baseline_year"] = df["baseline_year"].astype("Int64")
+    df["value"] = df["value"].astype(float)
+    df["denominator"] = df["denominator"].astype(float)
+    dis = pd.DataFrame(discarded, columns=DISCARD_COLUMNS)
+    return df.sort_values("span_start").reset_index(drop=True), dis.sort_values("span_start").reset_index(drop=True)
+
+
+def extract_text(text: str, source: str = "") -> pd.DataFrame:
+    """All records in one document's text. ``source`` names it in the output."""
+    return extract_document(text, source)[0]
+
+
+def extract_files(paths) -> tuple[pd.DataFrame, pd.DataFrame, list[tuple[str, str]]]:
+    """(records, discarded, failures) from files or folders of documents (.txt, .html/.htm, .docx,
+    .pdf); a file that cannot be read is listed in ``failures`` as (name, reason) and skipped."""
+    from .readers import SUFFIXES, read_document
+
+    files = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUFFIXES))
+        elif p.exists():
+            files.append(p)
+        else:
+            raise FileNotFoundError(f"no such file or folder: {p}")
+    if not files:
+        raise FileNotFoundError(f"no readable documents ({', '.join(sorted(SUFFIXES))}) in {list(map(str, paths))}")
+    frames, dframes, failures = [], [], []
+    for f in files:
+        try:
+            text = read_document(f)
+        except (ValueError, OSError) as exc:
+            failures.append((str(f), str(exc)))
+            continue
+        r, d = extract_document(text, f.name)
+        frames.append(r)
+        dframes.append(d)
+    records = pd.concat(frames, ignore_index=True) if frames else extract_document("", "")[0]
+    discarded = pd.concat(dframes, ignore_index=True) if dframes else pd.DataFrame(columns=DISCARD_COLUMNS)
+    return records, discarded, failures
 
 
 def extract_paths(paths) -> pd.DataFrame:
-    """Records from text files or folders of ``.txt`` files (``source`` = file name)."""
-    files = []
-    for p in map(Path, paths):
-        files.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
-    if not files:
-        raise FileNotFoundError(f"no .txt files in {list(map(str, paths))}")
-    frames = [extract_text(f.read_text(encoding="utf-8"), f.name) for f in files]
-    return pd.concat(frames, ignore_index=True)
+    """Records from documents or folders of documents (``source`` = file name); unreadable files
+    are skipped (see ``extract_files`` for the list of failures)."""
+    return extract_files(paths)[0]

@@ -4,7 +4,8 @@
 |---|---|---|
 | par_index | PAR INDEX (Chỉ số cải cách hành chính) of a province, district, commune or department | %, points |
 | sipas | SIPAS (Chỉ số hài lòng về sự phục vụ hành chính) | %, points |
-| papi / pci | PAPI / PCI score | points |
+| papi / pci / ddci | PAPI / PCI / DDCI score | points |
+| papi_dimension | a PAPI dimension ("công khai, minh bạch", "quản trị điện tử"), 1-10 | points |
 | satisfaction_rate | share (or score) of citizens and organisations satisfied | %, points |
 | on_time_rate / early_rate | share of dossiers or procedures resolved on time (incl. early) / early | % |
 | online_service_rate | share of procedures offered as online public services (levels 3-4) | % |
@@ -25,6 +26,8 @@
 | rank | a rank ("xếp thứ 19/63"); ``subject`` says which index or sub-index is ranked | rank |
 | rank_change | places gained (+) or lost (-) ("tăng 10 bậc") | ranks |
 | cost_saving | compliance cost saved | VND |
+| <measure>_change | a change of a measure ("giảm 6,1% so với năm 2021"), signed; ``baseline_year`` | %, points, count |
+| other | any other measured number; ``subject`` holds the noun phrase it measures | as written |
 """
 
 from __future__ import annotations
@@ -34,16 +37,23 @@ import re
 # (indicator, pattern). Matched case-insensitively against the original sentence; when several
 # match before a number, the one ending nearest to it wins, ties going to the earlier rule here.
 RATE_RULES: list[tuple[str, str]] = [
+    (
+        "papi_dimension",
+        r"(?:chỉ số|nội dung|trục nội dung|lĩnh vực)\s*(?:thành phần\s*)?(?:về\s*)?[“\"'‘]?\s*(?:tham gia của người dân"
+        r"|công khai,? minh bạch|trách nhiệm giải trình|kiểm soát tham nhũng|thủ tục hành chính công"
+        r"|cung ứng dịch vụ công|quản trị môi trường|quản trị điện tử)",
+    ),
     ("sipas", r"SIPAS|chỉ số hài lòng về sự phục vụ"),
     ("par_index", r"chỉ số (?:cải cách hành chính|CCHC)|PAR[\s-]?INDEX|xếp loại cải cách hành chính"),
-    ("papi", r"\bPAPI\b"),
+    ("papi", r"\bPAPI\b|hiệu quả quản trị và hành chính công"),
+    ("ddci", r"\bDDCI\b|năng lực cạnh tranh cấp (?:sở|huyện)"),
     ("pci", r"\bPCI\b|năng lực cạnh tranh cấp tỉnh"),
     ("staff_share_by_qualification", r"thạc s[ỹĩ]|tiến s[ỹĩ]|đại học|cao đẳng|trung cấp|chưa qua đào tạo"),
     ("satisfaction_rate", r"hài lòng"),
     ("early_rate", r"trước hạn(?! và)"),
     ("on_time_rate", r"đúng hạn|đúng thời hạn|trước và đúng hạn"),
     ("online_payment_rate", r"thanh toán trực tuyến"),
-    ("online_dossier_rate", r"hồ sơ (?:giải quyết |nộp |được giải quyết )?trực tuyến"),
+    ("online_dossier_rate", r"hồ sơ (?:giải quyết |nộp |được giải quyết |tiếp nhận )?trực tuyến|toàn trình"),
     ("online_service_rate", r"dịch vụ công trực tuyến"),
     ("postal_service_rate", r"bưu chính công ích"),
     ("digitization_rate", r"số h[óo]a"),

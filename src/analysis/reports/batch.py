@@ -2,13 +2,18 @@
 parallel processes, that never loses work.
 
 - Parameters are validated before any kernel starts (unknown names fail with the closest matches).
-- Each report runs in its own process with the kernel pinned to this interpreter (a ``reform-analysis``
+- Reports run in worker processes with the kernel pinned to this interpreter (a ``reform-analysis``
   kernelspec installed into ``sys.prefix``), an absolute working directory and a cell timeout.
+  ``kernels="warm"`` (default): each worker keeps one kernel that imported the stack once and is reset
+  to a clean slate before each report (:mod:`analysis.reports.kernels`); ``"fresh"``: one kernel per
+  report. A kernel that dies, hangs or outgrows its memory limit fails its report and is replaced.
 - A report is written into ``<slug>.partial/`` and renamed to ``<slug>/`` only when complete
   (executed notebook, HTML, figures, summary, ``status.json``), so an interrupted run never leaves
   a half-written report marked complete. A failing report keeps its partial notebook in
   ``<slug>.failed/`` with the failing cell and error; the others go on.
-- ``resume=True`` skips reports already complete with the same inputs (panel, notebook, parameters).
+- ``resume=True`` skips reports already complete with the same inputs (panel, why-missing table,
+  notebook, parameters); without a ``run_id`` it starts a new run folder and hard-links (or copies)
+  unchanged complete reports from earlier runs into it.
 - Any ``concurrent.futures.Executor`` can run the reports, e.g. a Dask ``Client.get_executor()``.
 """
 
@@ -36,6 +41,7 @@ KERNEL_NAME = "reform-analysis"
 PROVINCE_NOTEBOOK = config.NOTEBOOKS_DIR / "province_report.ipynb"
 OVERVIEW_NOTEBOOK = config.NOTEBOOKS_DIR / "national_overview.ipynb"
 OVERVIEW_SLUG = "_national"
+KERNEL_MODES = ("warm", "fresh")
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,8 @@ class Task:
     inputs_key: str
     timeout: int
     kernel_name: str = KERNEL_NAME
+    kernels: str = "warm"
+    memory_limit: int | None = None
 
 
 @dataclass
@@ -120,6 +128,15 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def _inputs_checksum() -> str:
+    """The shared inputs every report reads (panel and why-missing table), as one checksum: part
+    of every resume key, so a rebuilt panel or gap table reruns the reports."""
+    parts = [_sha256(config.PANEL_PARQUET)]
+    if config.MISSING_VALUES.exists():
+        parts.append(_sha256(config.MISSING_VALUES))
+    return parts[0] if len(parts) == 1 else hashlib.sha256("".join(parts).encode()).hexdigest()
+
+
 def _git_commit() -> str | None:
     try:
         out = subprocess.run(
@@ -141,7 +158,7 @@ def plan(
 ) -> list[Task]:
     """The tasks of a run: one per province code (and the overview), with an ``inputs_key``
     hashing the panel, the notebook and the parameters (what ``resume`` compares)."""
-    panel_sum = _sha256(config.PANEL_PARQUET)
+    panel_sum = _inputs_checksum()
     table = province_table().set_index("province_code")
     tasks = []
     for code in codes:
@@ -194,18 +211,13 @@ def run_task(task: Task) -> TaskResult:
     out_nb = partial / "report.ipynb"
     params = dict(task.parameters) | {"output_dir": str(partial)}
     error = None
+    from .kernels import KernelProblem, worker_kernel
+
     try:
-        pm.execute_notebook(
-            task.notebook,
-            str(out_nb),
-            parameters=params,
-            kernel_name=task.kernel_name,
-            cwd=str(partial),
-            execution_timeout=task.timeout,
-            progress_bar=False,
-            log_output=False,
-            request_save_on_cell_execute=False,
-        )
+        if task.kernel_name == KERNEL_NAME:
+            ensure_kernel()  # a cluster worker on another machine may not have the kernelspec yet
+        kernel = worker_kernel(task.kernel_name, task.kernels == "warm", task.memory_limit)
+        kernel.execute(task.notebook, str(out_nb), params, str(partial), task.timeout)
         if not (partial / "report.html").exists():  # a notebook without its own reader page
             export_html(out_nb, partial / "report.html")
     except pm.PapermillExecutionError as exc:
@@ -215,6 +227,8 @@ def run_task(task: Task) -> TaskResult:
             "ename": exc.ename,
             "evalue": str(exc.evalue)[:2000],
         }
+    except KernelProblem as exc:  # the kernel died, hung or outgrew its memory: replaced already
+        error = {"cell": None, "ename": "KernelProblem", "evalue": str(exc)[:2000]}
     except Exception as exc:  # kernel death, timeout, HTML export: recorded, never fatal to the batch
         error = {
             "cell": None,
@@ -273,35 +287,50 @@ def run_batch(
     progress: bool = True,
     notebook: Path | None = None,
     language: str = "vi",
+    kernels: str = "warm",
+    memory_limit: int | None = None,
 ) -> BatchResult:
     """Run the province report for the selected provinces (default: all 63) and the national
     overview into ``<out_root>/<run_id>/`` (default ``reports/<timestamp>/``).
 
     ``workers`` processes (default: the number of cores) unless an ``executor`` is given (any
     ``concurrent.futures.Executor``; processes or a cluster, not threads: papermill's working
-    directory handling is not thread-safe). ``resume=True`` with an existing ``run_id`` (or the
-    latest run) skips reports complete with the same inputs. ``notebook`` replaces the province
-    report notebook (it must take ``province``, ``language`` and ``output_dir`` parameters). ``language``
-    ("vi" or "en") is the language of every report and of the index page. Writes ``manifest.json``
+    directory handling is not thread-safe). ``kernels`` is ``"warm"`` (one kernel per worker, reset
+    before each report) or ``"fresh"`` (one kernel per report); ``memory_limit`` (bytes, default
+    3 GB) is the kernel size at which a report fails and its kernel is replaced. ``resume=True``
+    with an existing ``run_id`` skips reports complete there with the same inputs; without a
+    ``run_id`` it starts a new run and hard-links unchanged complete reports from earlier runs.
+    ``notebook`` replaces the province report notebook (it must take ``province``, ``language`` and
+    ``output_dir`` parameters). ``language`` ("vi" or "en") is the language of every report and of
+    the index page. Writes ``manifest.json``
     and ``index.html``; returns a :class:`BatchResult` (``failed`` lists what did not finish)."""
     from ..i18n import check_language
 
     check_language(language)
+    if kernels not in KERNEL_MODES:
+        raise ValueError(f"unknown kernels mode {kernels!r}; use one of {', '.join(KERNEL_MODES)}")
+    if memory_limit is None:
+        from .kernels import DEFAULT_MEMORY_LIMIT
+
+        memory_limit = DEFAULT_MEMORY_LIMIT
     codes = select_provinces(provinces, region)  # validates names before any kernel starts
     notebook = Path(notebook or PROVINCE_NOTEBOOK)
     from ..panel import load_panel
 
     load_panel(level=None)  # builds the panel first if it is missing
     out_root = Path(out_root or config.REPORTS_DIR).resolve()
-    if run_id is None and resume:
-        runs = sorted(p for p in out_root.glob("*") if (p / "manifest.json").exists())
-        run_id = runs[-1].name if runs else None
-    run_id = run_id or dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    earlier = previous_runs(out_root) if resume and run_id is None else []
+    run_id = run_id or _new_run_id(out_root)
     run_dir = out_root / run_id
     run_dir.mkdir(parents=True, exist_ok=True)
     kernel = ensure_kernel()
     tasks = [t for t in plan(codes, run_dir, include_overview, timeout, parameters, notebook, language)]
-    tasks = [Task(**(t.__dict__ | {"kernel_name": kernel})) for t in tasks]
+    tasks = [
+        Task(**(t.__dict__ | {"kernel_name": kernel, "kernels": kernels, "memory_limit": memory_limit})) for t in tasks
+    ]
+    for t in tasks:
+        if resume and not is_complete(t):
+            reuse_report(t, earlier)
     todo = [t for t in tasks if not (resume and is_complete(t))]
     results = {t.slug: TaskResult(t.slug, t.label, "skipped") for t in tasks if t not in todo}
     started = dt.datetime.now(dt.UTC)
@@ -334,6 +363,83 @@ def run_batch(
         write_manifest(batch, tasks, started, (parameters or {}) | {"language": language})
         write_index(batch, language)
     return batch
+
+
+def _new_run_id(out_root: Path) -> str:
+    """A timestamp, made unique within ``out_root`` (two runs in one second get -2, -3, ...)."""
+    base = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    run_id, n = base, 1
+    while (out_root / run_id).exists():
+        n += 1
+        run_id = f"{base}-{n}"
+    return run_id
+
+
+def previous_runs(out_root: Path) -> list[Path]:
+    """Run folders under ``out_root`` (those with a ``manifest.json``), newest first."""
+    runs = [p for p in Path(out_root).glob("*") if (p / "manifest.json").is_file()]
+    return sorted(runs, key=lambda p: ((p / "manifest.json").stat().st_mtime, p.name), reverse=True)
+
+
+def reuse_report(task: Task, runs: list[Path]) -> bool:
+    """Bring the newest complete report of ``task`` with the same inputs from an earlier run into
+    this run (files hard-linked, copied where links are impossible): into ``<slug>.partial/`` then
+    renamed, like a report that ran. True when one was reused."""
+    for run in runs:
+        src = run / task.slug
+        if src.resolve() == (Path(task.run_dir) / task.slug).resolve():
+            continue
+        if not is_complete(Task(**(task.__dict__ | {"run_dir": str(run)}))):
+            continue
+        partial = Path(task.run_dir) / f"{task.slug}.partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        for path in sorted(src.rglob("*")):
+            target = partial / path.relative_to(src)
+            if path.is_dir():
+                target.mkdir(parents=True, exist_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(path, target)
+            except OSError:  # another file system, or links not allowed: copy
+                shutil.copy2(path, target)
+        partial.rename(Path(task.run_dir) / task.slug)
+        return True
+    return False
+
+
+def folder_size(path: Path) -> int:
+    """Bytes on disk of the files under ``path``, each hard-linked file counted once."""
+    seen, total = set(), 0
+    for p in Path(path).rglob("*"):
+        try:
+            st = p.lstat()
+        except OSError:
+            continue
+        if p.is_file() and (st.st_dev, st.st_ino) not in seen:
+            seen.add((st.st_dev, st.st_ino))
+            total += st.st_size
+    return total
+
+
+def clean_runs(out_root: Path | None = None, keep: int = 5) -> tuple[list[Path], int]:
+    """Remove all but the ``keep`` newest run folders under ``out_root`` (default ``reports/``).
+    Returns the removed folders and the bytes freed (a file still hard-linked from a kept run
+    frees nothing). ``keep`` must be at least 1."""
+    if keep < 1:
+        raise ValueError(f"--keep must be at least 1 (got {keep}): the newest run is always kept")
+    runs = previous_runs(Path(out_root or config.REPORTS_DIR))
+    drop = runs[keep:]
+    links: dict[tuple[int, int], list] = {}
+    for run in drop:
+        for p in run.rglob("*"):
+            st = p.lstat()
+            if p.is_file():
+                links.setdefault((st.st_dev, st.st_ino), [st.st_nlink, st.st_size, 0])[2] += 1
+    freed = sum(size for nlink, size, seen in links.values() if seen >= nlink)
+    for run in drop:
+        shutil.rmtree(run)
+    return drop, freed
 
 
 def _progress(total: int, enabled: bool):

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from .. import stats as st
 from ..i18n import catalogue, check_language, fmt_int, fmt_num, fmt_p, fmt_signed
 from ..provinces import province_table
+from ..versions import software_versions
 from . import numbers as nb
 from .citations import Citations, domain
 from .downloads import write_csv
@@ -459,6 +460,7 @@ def national_report(
             write_csv(df, out / name)
     summary["findings"] = findings
     summary["citations"] = cites.records()
+    summary["software"] = software_versions()
     summary["figures"] = {k: {f: Path(p).name for f, p in files.items()} for k, files in figs.items()}
     page = Page(
         language=lang,

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from .. import stats as st
 from ..i18n import catalogue, check_language, fmt_int, fmt_num, fmt_p, fmt_range, fmt_signed
 from ..provinces import name_of, province_table, resolve
+from ..versions import software_versions
 from . import numbers as nb
 from .citations import Citations, domain
 from .downloads import write_csv
@@ -554,6 +555,7 @@ def province_report(
         "merged_2025": merged,
         "data_gaps": [{k: _clean(v) for k, v in r.items()} for r in gap_rows.to_dict("records")],
         "citations": cites.records(),
+        "software": software_versions(),
         "figures": {k: {f: Path(p).name for f, p in files.items()} for k, files in figs.items()},
     }
     return Report(page, summary, data)

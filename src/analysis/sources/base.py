@@ -66,10 +66,18 @@ class LoadResult:
 
 
 def rel(path: Path) -> str:
+    """A raw file's path relative to its raw-data folder (the nearest folder up holding
+    ``manifest.json``, normally ``data/raw/``), as errata and quarantine rows name it; so a build
+    from another raw folder (``build_panel(raw_dir=...)``) names files the same way."""
+    path = Path(path).resolve()
     try:
-        return str(Path(path).resolve().relative_to(config.RAW_DIR.resolve()))
+        return str(path.relative_to(config.RAW_DIR.resolve()))
     except ValueError:
-        return str(path)
+        pass
+    for parent in path.parents:
+        if (parent / "manifest.json").exists():
+            return str(path.relative_to(parent))
+    return str(path)
 
 
 def read_raw_csv(path: Path, required: list[str], optional: list[str] | None = None) -> pd.DataFrame:
