@@ -77,3 +77,24 @@ def test_a_row_given_twice_is_quarantined_not_double_counted(shuffled_build, pan
     dup = q[q["source"].eq("pci_workbooks_2005_2019") & q["reason"].str.contains("duplicate key: same value as line")]
     assert len(dup) == len(real_rows) and dup["raw_line"].nunique() == 1
     assert int(dup["raw_line"].iloc[0]) > int(real_rows["raw_line"].iloc[0])
+
+
+def test_an_interrupted_write_leaves_the_previous_panel_whole(tmp_path, monkeypatch):
+    """A build stopped while writing (here: the disk fills during panel.csv) keeps the previous
+    files intact and leaves no temporary file."""
+    from analysis import panel as panel_module
+
+    out = tmp_path / "processed"
+    out.mkdir()
+    (out / "panel.csv").write_text("synthetic previous panel\n", encoding="utf-8")
+
+    def disk_full(self, path, *args, **kwargs):
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write("index,component\nPAPI,to")  # half a file, then the failure
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        panel_module.build_panel(out_dir=out, progress=lambda _m: None)
+    assert (out / "panel.csv").read_text(encoding="utf-8") == "synthetic previous panel\n"
+    assert not list(out.glob("*.tmp"))

@@ -146,3 +146,13 @@ def test_sources_add_records_a_new_version_and_keeps_the_old_checksum(fresh, tmp
     assert new["path"] == old["path"] and new["publisher"] == old["publisher"]
     assert (raw / new["path"]).read_bytes() == edited.read_bytes()
     check(run(fresh, "build", "--quiet"), 0)
+
+
+def test_extract_names_an_undecodable_file_and_reads_the_others(project, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Năm 2023, tỉnh giải quyết đúng hạn 91,5% hồ sơ.\n", encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"\xff\xfe\x00garbage\x00\xd8")  # no text encoding fits
+    result = run(project, "extract", str(folder))
+    check(result, 1, "bad.txt")
+    assert "91.5" in result.stdout and "good.txt" in result.stdout  # the good file still gives its record

@@ -236,16 +236,21 @@ def _finalise(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _write_atomic(df: pd.DataFrame, path: Path) -> None:
+    """Write to a temporary file and rename it over ``path``: an interrupted build leaves the
+    previous file whole (and no temporary file behind), never a half-written one."""
     tmp = path.with_name(path.name + ".tmp")
-    if path.suffix == ".parquet":
-        df.to_parquet(tmp, index=False)
-    else:
-        # For spreadsheets: a byte-order mark so Excel reads Vietnamese names, and floats rounded to
-        # 4 decimals (beyond any publisher's precision) so no float noise like 46.66279220581055.
-        floats = df.select_dtypes("float").columns
-        df = df.assign(**{c: df[c].round(4) + 0.0 for c in floats})
-        df.to_csv(tmp, index=False, encoding="utf-8-sig")
-    tmp.replace(path)
+    try:
+        if path.suffix == ".parquet":
+            df.to_parquet(tmp, index=False)
+        else:
+            # For spreadsheets: a byte-order mark so Excel reads Vietnamese names, and floats rounded
+            # to 4 decimals (beyond any publisher's precision) so no float noise like 46.66279220581055.
+            floats = df.select_dtypes("float").columns
+            df = df.assign(**{c: df[c].round(4) + 0.0 for c in floats})
+            df.to_csv(tmp, index=False, encoding="utf-8-sig")
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 _CACHE: dict[str, tuple[float, pd.DataFrame]] = {}

@@ -34,7 +34,13 @@ previous year: Y-1, ``year_basis`` says so.
 
 Tables (plain-text rows split by tabs, "|" or runs of spaces, under a header line; HTML, docx and
 PDF tables arrive as such rows from ``readers``) give one record per numeric cell, indicator and
-unit from the row and column headers, the row as quote."""
+unit from the row and column headers, the row as quote. Tables whose cells lost their borders
+("Quảng Ninh 7.98 7.39 ... 73.02 1 Rất tốt", "-" an empty cell, a total alone on the next line) are
+read row by row (``spaced_rows``): locality from the row's name, year, index and rank from the header
+lines above, a sample-size column ("Số phiếu trả lời") discarded.
+
+English press forms are read as well: "87.02 percent", "ranked 19th", "17th position", "No 5",
+"ranked first", "dropped 12 spots", "74.64 points"."""
 
 from __future__ import annotations
 
@@ -91,14 +97,32 @@ RANK_FRAC = re.compile(
 RANK_WORD = re.compile(
     r"(?:xếp|đứng|giữ|vươn lên|lên)\s*(?:hạng\s*|vị trí\s*|ở vị trí\s*|vị thứ\s*)?"
     r"thứ\s*(nhất|hai|ba|tư|năm|\d+)(?![\d/])"
-    r"|(?:xếp hạng|hạng|vị trí)\s*(?:thứ\s*)?(\d+|nhất)(?![\d/.,])",
+    r"|(?:xếp hạng|hạng|vị trí)\s*(?:thứ\s*|số\s*)?(\d+|nhất)(?![\d/.,])"
+    r"|(?:^|(?<=[;:,]\s))thứ\s*(hai|ba|tư|năm|\d+)\s+là\b",
     re.I,
 )
 RANK_CHANGE = re.compile(
     rf"(tăng|giảm|tụt|lên|xuống|thăng|vượt)\s*(?:thêm\s*)?{N}\s*(?:bậc|hạng|vị trí|thứ hạng)", re.I
 )
 FRACTION = re.compile(rf"{N}\s*/\s*{D}(\s*điểm)?(?:[,\s]*(?:bằng|đạt|chiếm)\s*(?:tỷ lệ\s*)?{N}\s*%)?", re.I)
-PERCENT = re.compile(rf"{N}\s*%")
+PERCENT = re.compile(rf"{N}\s*(?:%|(?:percent|per cent|pct)\b)", re.I)  # English press: "87.02 percent"
+# English press ranks: "ranked 19th", "17th position", "No 5", "ranked first"; rank changes "dropped 12 spots".
+EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+RANK_EN = re.compile(
+    r"\b(?:ranked|ranks|ranking|placed|position(?:ed)?|place|No\.?|number)\s*(?:at\s*|in\s*)?(\d{1,2})(?:st|nd|rd|th)?\b"
+    r"|\b(\d{1,2})(?:st|nd|rd|th)\b"
+    r"|\b(?:ranked|ranks|came|placed|was|finished)\s+(first|second|third|fourth|fifth)\b",
+    re.I,
+)
+RANK_EN_CONTEXT = re.compile(
+    r"rank|position|place|spot|\btop\b|list|index|table|jump|drop|climb|fell|rose|last year", re.I
+)
+MONTHS_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$"
+RANK_CHANGE_EN = re.compile(
+    r"\b(rose|climbed|jumped|moved up|advanced|improved|up|dropped|fell|slipped|slid|declined|down)\s+(?:by\s+)?"
+    r"(\d{1,2})\s+(?:places?|spots?|ranks?|positions?|notches?|steps?)\b",
+    re.I,
+)
 BARE = re.compile(N)
 ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5}
 SUBJECT_RULES = voc.RATE_RE + [
@@ -157,7 +181,8 @@ REFORM_TERMS = re.compile(
     r"|khảo sát"
     r"|bộ máy|chính quyền|điện tử|xếp hạng|\bđiểm\b|lượt|phí|tiết kiệm|giải quyết|tiếp nhận|đơn vị hành chính|sắp xếp"
     r"|tinh giản|chuyển đổi số|ký số|tài khoản|định danh|VNeID|cổng dịch vụ|khiếu nại|tố cáo|tiếp công dân|thanh tra"
-    r"|kiểm tra|phòng ban|cơ quan|hành chính|quản trị|minh bạch|trách nhiệm giải trình|tham nhũng",
+    r"|kiểm tra|phòng ban|cơ quan|hành chính|quản trị|minh bạch|trách nhiệm giải trình|tham nhũng"
+    r"|\bindex\b|\breform|administrative|satisfaction|governance|\branked\b",
     re.I,
 )
 PHYSICAL = re.compile(r"\s*(?:m2|m²|m3|ha|km2?|km²|kg|tấn|MW|kW|kWh|m|cm|mm|lít|héc-ta|hecta|độ C)\b", re.I)
@@ -507,7 +532,7 @@ def _extract_sentence(st: _Sentence) -> None:
     for m in RANK_WORD.finditer(masked):
         if not st.free(m.start(), m.end()):
             continue
-        word = m.group(1) or m.group(2)
+        word = m.group(1) or m.group(2) or m.group(3)
         rank = ORDINALS.get(word.lower()) if not word.isdigit() else float(word)
         if rank is None:
             continue
@@ -516,6 +541,19 @@ def _extract_sentence(st: _Sentence) -> None:
             st.discard(m.start(), m.end(), f"impossible rank ({rank:g} of {of or 63:g})")
             continue
         st.add(m.start(), m.end(), "rank", float(rank), "rank", of, subject=st.subject(m.start(), m.end()))
+    for m in RANK_EN.finditer(masked):
+        if not st.free(m.start(), m.end()) or re.search(MONTHS_EN, text[: m.start()]):
+            continue
+        word = m.group(1) or m.group(2) or m.group(3)
+        if m.group(2) and not RANK_EN_CONTEXT.search(text[max(0, m.start() - 60) : m.end() + 40]):
+            continue
+        rank = EN_ORDINALS[word.lower()] if word.isalpha() else float(word)
+        if 1 <= rank <= 63:
+            st.add(m.start(), m.end(), "rank", float(rank), "rank", subject=st.subject(m.start(), m.end()))
+    for m in RANK_CHANGE_EN.finditer(masked):
+        if st.free(m.start(2), m.end()):
+            sign = -1 if re.match(r"dropped|fell|slipped|slid|declined|down", m.group(1), re.I) else 1
+            st.add(m.start(2), m.end(), "rank_change", sign * float(m.group(2)), "ranks", subject=st.subject(m.start()))
     for m in RANK_CHANGE.finditer(masked):
         if not st.free(m.start(2), m.end()):
             continue
@@ -647,7 +685,7 @@ def _sweep(st: _Sentence) -> None:
             r"(?:thứ|lần|khóa|kỳ họp|Điều|điều|khoản|Mục|mục|Chương|phần|bước|nhóm|[Tt]iêu chí|[Pp]hụ lục"
             r"|(?<![Tt]rong )(?<![Tt]ổng )(?<![Đđ]iểm )\bsố)\s*$"
         )
-        if re.search(label, text[:a]):
+        if re.search(label, text[:a]) and not re.fullmatch(r"\d+,\d+|\d+\.\d{1,2}", raw):  # 'chỉ số 93,31'
             st.discard(a, b, "ordinal or label in a name")
             continue
         if STRUCTURE.match(after):
@@ -701,7 +739,7 @@ def _sweep(st: _Sentence) -> None:
                     subject=None if indicator == "cost_saving" else st.phrase(a, b + len(cash[1])),
                 )
             continue
-        unit_word = re.match(r"\s*điểm", after)
+        unit_word = re.match(r"\s*(?:điểm|points?\b)", after)
         if unit_word:
             indicator, far = st.rate_indicator(a, b + unit_word.end())
             if cue:
@@ -994,7 +1032,9 @@ def spaced_rows(lines: list[str]) -> list[tuple[int, list[int], list[int]]]:
     return blocks
 
 
-def _spaced_records(lines, doc: _Doc, first: int, rows: list[int], offsets: list[int]) -> list[dict]:
+def _spaced_records(
+    lines, doc: _Doc, first: int, rows: list[int], offsets: list[int], dropped: list[dict]
+) -> list[dict]:
     head_lines = []
     for k in range(first - 1, max(-1, first - 16), -1):
         if not lines[k].strip() and head_lines:
@@ -1029,7 +1069,16 @@ def _spaced_records(lines, doc: _Doc, first: int, rows: list[int], offsets: list
             continue
         decimals = [c for c in numeric if re.search(r"[.,]\d", c[2])]
         if numeric and SAMPLE_HEADER.search(header) and not re.search(r"[.,%]", numeric[0][2]) and decimals:
-            numeric = numeric[1:]  # the survey's sample size ("Số phiếu trả lời"), not an outcome
+            a, _, raw, ln = numeric[0]  # the survey's sample size ("Số phiếu trả lời"), not an outcome
+            dropped.append(
+                {
+                    "text": raw,
+                    "reason": "survey sample size (table column)",
+                    "context": line.strip(),
+                    "span_start": offsets[ln] + a,
+                }
+            )
+            numeric = numeric[1:]
         rank_cell = None
         if (
             RANK_HEADER.search(header)
@@ -1097,16 +1146,17 @@ def extract_document(text: str, source: str = "") -> tuple[pd.DataFrame, pd.Data
         pos += len(line) + 1
     out: list[dict] = []
     table_lines: set[int] = set()
+    table_dropped: list[dict] = []
     for header_no, rows in table_blocks(text):
         table_lines.update([header_no, *rows])
         out.extend(_table_records(text, doc, header_no, rows, offsets))
     for first, rows, extra in spaced_rows([" " * len(x) if i in table_lines else x for i, x in enumerate(lines)]):
         table_lines.update([*rows, *extra])
-        out.extend(_spaced_records(lines, doc, first, rows, offsets))
+        out.extend(_spaced_records(lines, doc, first, rows, offsets, table_dropped))
     # Table lines are blanked (same length) for the prose pass.
     url_lines = {i for i, line in enumerate(lines) if re.match(r"\s*(?:https?://|www\.)\S+\s*$", line)}
     prose = "\n".join(" " * len(line) if i in table_lines | url_lines else line for i, line in enumerate(lines))
-    discarded: list[dict] = []
+    discarded: list[dict] = [{"source": source, **d} for d in table_dropped]
     sents = sentences(prose)
     by_para: dict[int, list] = {}
     for s in sents:

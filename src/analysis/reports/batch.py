@@ -36,6 +36,7 @@ from .. import config
 from ..i18n import catalogue
 from ..provinces import province_table, resolve
 from ..text import slugify
+from ..versions import software_versions
 
 KERNEL_NAME = "reform-analysis"
 PROVINCE_NOTEBOOK = config.NOTEBOOKS_DIR / "province_report.ipynb"
@@ -489,6 +490,7 @@ def write_manifest(batch: BatchResult, tasks: list[Task], started, parameters) -
         "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "git_commit": _git_commit(),
         "python": sys.version.split()[0],
+        "software": software_versions(),
         "inputs": {
             "panel.parquet": _sha256(config.PANEL_PARQUET),
             "raw": {k: e["sha256"] for k, e in raw.items()},
