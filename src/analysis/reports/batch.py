@@ -336,8 +336,12 @@ def run_batch(
     results = {t.slug: TaskResult(t.slug, t.label, "skipped") for t in tasks if t not in todo}
     started = dt.datetime.now(dt.UTC)
     own_executor = executor is None
-    executor = executor or cf.ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+    executor = executor or cf.ProcessPoolExecutor(
+        max_workers=workers or os.cpu_count() or 1, initializer=_worker_signals
+    )
     bar = _progress(len(todo), progress)
+    interrupted = False
+    futures: dict = {}
     try:
         futures = {executor.submit(run_task, t): t for t in todo}
         for fut in cf.as_completed(futures):
@@ -350,6 +354,7 @@ def run_batch(
                 )
             bar(results[t.slug])
     except KeyboardInterrupt:
+        interrupted = True
         for fut in futures:
             fut.cancel()
         for t in todo:
@@ -357,13 +362,42 @@ def run_batch(
         raise
     finally:
         if own_executor:
-            executor.shutdown(wait=True, cancel_futures=True)
+            if interrupted:
+                _stop_workers(executor)
+            executor.shutdown(wait=not interrupted, cancel_futures=True)
         bar(None)
         ordered = [results.get(t.slug, TaskResult(t.slug, t.label, "interrupted")) for t in tasks]
         batch = BatchResult(run_dir, ordered)
         write_manifest(batch, tasks, started, (parameters or {}) | {"language": language})
         write_index(batch, language)
     return batch
+
+
+def _worker_signals() -> None:
+    """Pool workers leave Ctrl-C to the parent, which stops them itself (:func:`_stop_workers`):
+    a worker interrupted mid-report could hang shutting down a kernel busy in a long cell. On
+    SIGTERM a worker kills its kernel and exits at once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop_this_worker)
+
+
+def _stop_this_worker(signum, frame) -> None:
+    from .kernels import kill_worker_kernel
+
+    kill_worker_kernel()
+    os._exit(1)
+
+
+def _stop_workers(executor: cf.ProcessPoolExecutor) -> None:
+    """After Ctrl-C: terminate the pool's worker processes (each kills its kernel); finished
+    reports are already in their final folders, unfinished ones stay ``.partial``."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for proc in processes:
+        proc.terminate()
+    for proc in processes:
+        proc.join(timeout=10)
 
 
 def _new_run_id(out_root: Path) -> str:

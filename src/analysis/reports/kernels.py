@@ -479,6 +479,22 @@ def worker_kernel(kernel_name: str, warm: bool, memory_limit: int | None) -> War
     return k
 
 
+def kill_worker_kernel() -> None:
+    """Kill this process's kernel at once (SIGKILL, no messages): for a worker being stopped,
+    where an orderly shutdown could wait on a kernel busy in a long cell."""
+    k = _WORKER_KERNEL
+    if k is None:
+        return
+    pid = k.pid
+    if pid:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    if k._sockets:
+        shutil.rmtree(k._sockets, ignore_errors=True)
+
+
 def shutdown_worker_kernel() -> None:
     """Shut down this process's kernel, if any."""
     global _WORKER_KERNEL
