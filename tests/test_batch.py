@@ -200,7 +200,13 @@ def test_ctrl_c_leaves_no_half_written_report_marked_complete(built, tmp_path):
         f"run_batch(provinces=['Quảng Ninh', 'Cà Mau'], out_root={str(tmp_path / 'r')!r}, run_id='int',"
         f" include_overview=False, notebook={str(path)!r}, progress=False, workers=2)\n"
     )
-    proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
+    # Ctrl-C as in a terminal: a run started in the background by a shell inherits SIGINT ignored,
+    # which Python keeps; restore the default so the batch sees the interrupt.
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     run_dir = tmp_path / "r" / "int"
     deadline = time.time() + 90
     while time.time() < deadline and not (run_dir / "quang-ninh" / "status.json").exists():
