@@ -55,6 +55,9 @@ def test_summary_numbers_equal_the_panel(real_run, panel):
     papi_missing = {g["year"]: g["reason"] for g in s["data_gaps"] if g["index"] == "PAPI"}
     assert {2018, 2021, 2023} <= set(papi_missing) and 2019 not in papi_missing
     assert papi_missing[2018] == "not_surveyed"  # KCDL in the publisher's sheet
+    # SIPAS 2020: the press gives Quảng Ninh's rank (1/63) but no value.
+    sipas_missing = {g["year"]: g["reason"] for g in s["data_gaps"] if g["index"] == "SIPAS"}
+    assert sipas_missing[2020] == "rank_only" and sipas_missing[2017] == "press_only"
     dn = _summary(real_run, "da-nang")
     assert dn["province_code"] == "48" and dn["new_province_2025"] == "Đà Nẵng"
     trend = {t["index"]: t for t in dn["trends"]}

@@ -579,7 +579,15 @@ def _missing_for(panel: pd.DataFrame, code: str, indices, missing: pd.DataFrame 
         from ..gaps import load_missing_reasons
 
         missing = load_missing_reasons(panel)
-    rows = missing[(missing["province_code"] == code) & missing["index"].isin(list(indices))]
+    rows = missing[(missing["province_code"] == code) & missing["index"].isin(list(indices))].copy()
+    # A press-only year whose article states the rank but not the value says so.
+    ranked = panel[(panel["province_code"] == code) & (panel["component"] == "rank") & (panel["confidence"] == "press")]
+    ranked_years = set(zip(ranked["index"], ranked["year"].astype(int)))
+    rank_only = [
+        (i, int(y)) in ranked_years and r == "press_only"
+        for i, y, r in zip(rows["index"], rows["year"], rows["reason"])
+    ]
+    rows.loc[rank_only, "reason"] = "rank_only"
     order = {i: k for k, i in enumerate(indices)}
     return rows.sort_values(["index", "year"], key=lambda s: s.map(order) if s.name == "index" else s)[
         ["index", "year", "reason"]
