@@ -242,3 +242,49 @@ def test_press_quotes_give_the_number_they_state():
     assert len(every) > 500 and sum(every) / len(every) >= 0.78  # 0.80 (502/625); 0.68 before English forms
     assert sum(read["en"]) / len(read["en"]) >= 0.85  # "87.02 percent", "ranked 19th", "No 5"
     assert sum(read["vi"]) / len(read["vi"]) >= 0.85
+
+
+def _values(text: str) -> list[tuple[str, float, int | None]]:
+    r = extract_text(text)
+    return [(i, v, None if pd.isna(y) else int(y)) for i, v, y in zip(r["indicator"], r["value"], r["year"])]
+
+
+def test_structure_counts_and_group_sizes_are_not_values():
+    """Round 4: how many provinces are ranked, group sizes ("Top 5") and counts of units are structure."""
+    text = (
+        "Chỉ số PCI năm 2022 xếp hạng 63 tỉnh, thành phố. Có 50 tỉnh được đánh giá, còn 2 tỉnh chưa có kết quả. "
+        "Tỉnh A là một trong 4 tỉnh dẫn đầu, nằm trong Top 5 và TOP 10 của bảng xếp hạng PCI. "
+        "Chỉ số PAPI gồm 7 nội dung chỉ số thành phần. Có 9 trong số 12 tỉnh tăng điểm PAPI."
+    )
+    assert _values(text) == []
+
+
+def test_bounds_without_a_measured_rate_are_thresholds():
+    """Round 4: "tăng nhiều nhất (trên 7% điểm)", "trên 12% ở cả ba chỉ số": bounds, no value."""
+    text = (
+        "Điểm PAPI của ba tỉnh A, B và C tăng nhiều nhất (trên 7% điểm). "
+        "Mức gia tăng về điểm ước lượng trên 12% ở cả ba chỉ số sau 5 năm."
+    )
+    assert _values(text) == []
+    assert (2023, 95.5) in [(y, v) for _, v, y in _values("Năm 2023, tỷ lệ hồ sơ đúng hạn đạt trên 95,5%.")]
+
+
+def test_median_in_parentheses_on_the_papi_scale_is_a_dot_decimal():
+    """Round 4: "điểm trung vị (41.837)" on PAPI's 10-80 scale is 41.837, not 41837."""
+    got = _values("Năm 2022, điểm PAPI trung bình là 43,1, điểm trung vị (41.837).")
+    assert ("papi", 41.837, 2022) in got
+    assert all(v < 100 for _, v, _ in got)
+
+
+def test_rank_from_thu_hang_takes_the_baseline_year():
+    """Round 4: "từ thứ hạng 40 lên thứ hạng 22 ... so với năm 2019": 40 is 2019's, 22 is 2020's
+    (a rank at the sentence's end, before the full stop, is read too)."""
+    got = _values("Kết quả PAPI của tỉnh X năm 2020 tiến bộ so với năm 2019 khi tăng từ thứ hạng 40 lên thứ hạng 22.")
+    assert ("rank", 40.0, 2019) in got and ("rank", 22.0, 2020) in got
+
+
+def test_ordinal_words_after_vi_tri_thu_are_ranks():
+    """Round 4: "rơi xuống vị trí thứ ba" is rank 3, like "vị trí thứ 3"."""
+    got = _values("Điểm PCI 2021 của vùng Y đã rơi xuống vị trí thứ ba trong các vùng của cả nước.")
+    assert ("rank", 3.0, 2021) in got
+    assert not any(v == 5 for _, v, _ in _values("Điểm PCI 2021 của tỉnh Z ở vị trí thứ năm 2020 là 60,1 điểm."))

@@ -97,8 +97,9 @@ RANK_FRAC = re.compile(
 RANK_WORD = re.compile(
     r"(?:xếp|đứng|giữ|vươn lên|lên)\s*(?:hạng\s*|vị trí\s*|ở vị trí\s*|vị thứ\s*)?"
     r"thứ\s*(nhất|hai|ba|tư|năm|\d+)(?![\d/])"
-    r"|(?:xếp hạng|hạng|vị trí)\s*(?:thứ\s*|số\s*)?(\d+|nhất)(?![\d/.,])"
-    r"|(?:^|(?<=[;:,]\s))thứ\s*(hai|ba|tư|năm|\d+)\s+là\b",
+    r"|(?:xếp hạng|hạng|vị trí)\s*(?:thứ\s*|số\s*)?(\d+|nhất)(?![\d/]|[.,]\d)"
+    r"|(?:^|(?<=[;:,]\s))thứ\s*(hai|ba|tư|năm|\d+)\s+là\b"
+    r"|(?:hạng|vị trí)\s*thứ\s*(hai|ba|tư|năm)\b(?!\s*\d)",  # "xuống vị trí thứ hai": an ordinal word
     re.I,
 )
 RANK_CHANGE = re.compile(
@@ -148,11 +149,18 @@ ANNOUNCED = re.compile(r"công bố|công khai kết quả|kết quả (?:xác �
 INDEXES = {"par_index", "sipas", "papi", "pci", "papi_dimension"}
 STRUCTURE = re.compile(
     r"\s*(?:chỉ số thành phần|chỉ số con|nội dung thành phần|tiêu chí thành phần|tiêu chí|lĩnh vực|nhóm|trục nội dung"
-    r"|chỉ tiêu thành phần|câu hỏi|tỉnh,? thành(?: phố)?|tỉnh/thành|tỉnh thành|bộ,? ngành|bộ,? cơ quan ngang bộ"
+    r"|chỉ tiêu thành phần|câu hỏi|tỉnh,? thành(?: phố)?|tỉnh/thành|tỉnh thành|tỉnh|nội dung"
+    r"|bộ,? ngành|bộ,? cơ quan ngang bộ"
     r"|thành phố trực thuộc|đơn vị hành chính|cơ quan chuyên môn|phòng chuyên môn|thành viên|chương|điều|mục"
     r"|huyện,? (?:thành phố|thị xã)|xã,? phường|vùng|địa phương|bảng xếp hạng|sở,? (?:ban,? )?ngành"
     r"|cơ quan,? đơn vị|đơn vị(?! tính)|cơ quan(?! báo chí)|cấp(?: chính quyền| hành chính)?)\b",
     re.I,
+)
+UNITS_AFTER = re.compile(r"\s*(?:tỉnh|thành phố|địa phương|bộ|ngành|đơn vị|huyện|xã|vùng)\b", re.I)
+# "Top 5", "TOP 10": the size of a group, not a value; "11 trong số 16 tỉnh": a count of units.
+GROUP_SIZE_BEFORE = re.compile(r"\btop\s*$", re.I)
+COUNT_OF_GROUP_AFTER = re.compile(
+    rf"\s*trong\s*(?:số\s*)?(?:{NUMBER})?\s*(?:tỉnh|thành phố|địa phương|đơn vị|huyện|bộ)", re.I
 )
 PARTICIPANTS = re.compile(r"\s*(?:tập thể|cá nhân|đại biểu|học viên|đồng chí|thí sinh|gia đình|đội|giải)\b", re.I)
 THRESHOLD_BEFORE = re.compile(r"(?:dưới|trên|từ|không quá|tối đa|ít nhất|khoảng)\s*$", re.I)
@@ -532,7 +540,10 @@ def _extract_sentence(st: _Sentence) -> None:
     for m in RANK_WORD.finditer(masked):
         if not st.free(m.start(), m.end()):
             continue
-        word = m.group(1) or m.group(2) or m.group(3)
+        word = m.group(1) or m.group(2) or m.group(3) or m.group(4)
+        if m.group(2) and UNITS_AFTER.match(masked[m.end() :]):  # "xếp hạng 63 tỉnh": how many are ranked
+            st.discard(m.start(2), m.end(), "structure count (units ranked)")
+            continue
         rank = ORDINALS.get(word.lower()) if not word.isdigit() else float(word)
         if rank is None:
             continue
@@ -600,6 +611,11 @@ def _extract_sentence(st: _Sentence) -> None:
         value, basis = st.doc.num(m.group(1), "%", indicator)
         subject = None
         if indicator is None:
+            if re.search(r"\b(?:trên|dưới)\s*$", text[: m.start()], re.I) and not voc.TARGET_CUES.search(
+                text[_clause_start(text, m.start(), ";.") : m.start()]
+            ):
+                st.discard(m.start(), m.end(), "threshold without value (a bound, no measured rate)")
+                continue
             if not st.on_topic():
                 st.discard(m.start(), m.end(), "off-topic (no reform term in the paragraph)")
                 continue
@@ -688,8 +704,11 @@ def _sweep(st: _Sentence) -> None:
         if re.search(label, text[:a]) and not re.fullmatch(r"\d+,\d+|\d+\.\d{1,2}", raw):  # 'chỉ số 93,31'
             st.discard(a, b, "ordinal or label in a name")
             continue
-        if STRUCTURE.match(after):
+        if STRUCTURE.match(after) or COUNT_OF_GROUP_AFTER.match(after):
             st.discard(a, b, "structure count")
+            continue
+        if GROUP_SIZE_BEFORE.search(text[:a]):
+            st.discard(a, b, "group size ('Top 5'), not a value")
             continue
         if PARTICIPANTS.match(after):
             st.discard(a, b, "participants or awards (not an outcome)")
@@ -776,7 +795,7 @@ def _sweep(st: _Sentence) -> None:
             continue
         if indicator is None:
             ind_rate = None
-            if re.search(r"(?:chỉ số|đạt|điểm số)[^,;.]{0,60}$", text[:a], re.I) and not re.match(
+            if re.search(r"(?:chỉ số|đạt|điểm số|trung vị|trung bình)[^,;.]{0,60}$", text[:a], re.I) and not re.match(
                 r"\s*[^\W\d_]", after
             ):
                 ind_rate, far = st.rate_indicator(a, b)  # "Chỉ số PAR INDEX đạt 85.123" (no unit written)
