@@ -35,3 +35,27 @@ def synthetic_panel(values: dict[str, dict[int, float]], index: str = "PAPI", co
                 }
             )
     return pd.DataFrame(rows)
+
+
+def synthetic_notebook(path, body: str):
+    """A synthetic report notebook: a ``parameters`` cell (``province``, ``output_dir``), then
+    ``body``; written to ``path`` and returned."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('province = "Hà Nội"\noutput_dir = "."')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell(body)]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+    return path
+
+
+def failing_report_notebook(path, fail_for: str = "nobody"):
+    """A synthetic report notebook that raises for one province and writes a summary otherwise."""
+    return synthetic_notebook(
+        path,
+        "import json, pathlib\n"
+        f"if province == {fail_for!r}:\n    raise RuntimeError('synthetic failure for ' + province)\n"
+        "pathlib.Path(output_dir, 'summary.json').write_text(json.dumps({'province': province, 'headline': []}))",
+    )

@@ -9,6 +9,7 @@ import pytest
 from analysis import cli
 from analysis.provinces import UnknownProvinceError
 from analysis.reports import batch
+from synthetic import failing_report_notebook
 
 
 @pytest.fixture(scope="module")
@@ -77,25 +78,9 @@ def test_overview_summary(real_run):
     assert '<html lang="vi">' in html and "PosixPath" not in html and ".partial" not in html
 
 
-def _synthetic_notebook(path, fail_for):
-    """A tiny report notebook for tests: fails in its second cell for one province."""
-    nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell('province = "Hà Nội"\noutput_dir = "."')
-    params.metadata["tags"] = ["parameters"]
-    body = nbformat.v4.new_code_cell(
-        "import json, pathlib\n"
-        f"if province == {fail_for!r}:\n    raise RuntimeError('synthetic failure for ' + province)\n"
-        "pathlib.Path(output_dir, 'summary.json').write_text(json.dumps({'province': province, 'headline': []}))"
-    )
-    nb.cells = [params, body]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, path)
-    return path
-
-
 @pytest.mark.parametrize("kernels", ["warm", "fresh"])
 def test_a_failing_province_does_not_stop_the_others(built, tmp_path, kernels):
-    nb = _synthetic_notebook(tmp_path / "synthetic_report.ipynb", fail_for="Đà Nẵng")
+    nb = failing_report_notebook(tmp_path / "synthetic_report.ipynb", fail_for="Đà Nẵng")
     result = batch.run_batch(
         provinces=["Quảng Ninh", "Đà Nẵng", "Cà Mau"],
         out_root=tmp_path / "r",
@@ -122,7 +107,7 @@ def test_a_failing_province_does_not_stop_the_others(built, tmp_path, kernels):
 
 
 def test_cli_exits_non_zero_when_a_report_fails(built, tmp_path, monkeypatch, capsys):
-    nb = _synthetic_notebook(tmp_path / "synthetic_report.ipynb", fail_for="Cà Mau")
+    nb = failing_report_notebook(tmp_path / "synthetic_report.ipynb", fail_for="Cà Mau")
     monkeypatch.setattr(batch, "PROVINCE_NOTEBOOK", nb)
     code = cli.main(
         [
@@ -143,7 +128,7 @@ def test_cli_exits_non_zero_when_a_report_fails(built, tmp_path, monkeypatch, ca
 
 
 def test_resume_skips_completed_reports_with_the_same_inputs(built, tmp_path):
-    nb = _synthetic_notebook(tmp_path / "synthetic_report.ipynb", fail_for="nobody")
+    nb = failing_report_notebook(tmp_path / "synthetic_report.ipynb", fail_for="nobody")
     kw = dict(out_root=tmp_path / "r", run_id="same", include_overview=False, notebook=nb, progress=False)
     first = batch.run_batch(provinces=["Quảng Ninh", "Cà Mau"], **kw)
     assert [r.status for r in first.results] == ["ok", "ok"]

@@ -4,31 +4,16 @@ kernel and scheduler options."""
 import json
 import os
 
-import nbformat
 import pytest
 
 from analysis import cli
 from analysis.reports import batch
-
-
-def _notebook(path, fail_for="nobody"):
-    nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell('province = "Hà Nội"\noutput_dir = "."')
-    params.metadata["tags"] = ["parameters"]
-    body = nbformat.v4.new_code_cell(
-        "import json, pathlib\n"
-        f"if province == {fail_for!r}:\n    raise RuntimeError('synthetic failure for ' + province)\n"
-        "pathlib.Path(output_dir, 'summary.json').write_text(json.dumps({'province': province, 'headline': []}))"
-    )
-    nb.cells = [params, body]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, path)
-    return path
+from synthetic import failing_report_notebook
 
 
 def test_dask_local_cluster_runs_the_batch_and_isolates_a_failure(built, tmp_path):
     distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed (extra 'cluster')")
-    nb = _notebook(tmp_path / "synthetic.ipynb", fail_for="Đà Nẵng")
+    nb = failing_report_notebook(tmp_path / "synthetic.ipynb", fail_for="Đà Nẵng")
     with (
         distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
         distributed.Client(cluster) as client,
@@ -52,7 +37,7 @@ def test_dask_local_cluster_runs_the_batch_and_isolates_a_failure(built, tmp_pat
 
 
 def test_resume_without_run_id_links_unchanged_reports_into_a_new_run(built, tmp_path, monkeypatch, capsys):
-    nb = _notebook(tmp_path / "synthetic.ipynb")
+    nb = failing_report_notebook(tmp_path / "synthetic.ipynb")
     kw = dict(out_root=tmp_path / "r", include_overview=False, notebook=nb, progress=False, workers=1)
     first = batch.run_batch(provinces=["Quảng Ninh", "Cà Mau"], run_id="first", **kw)
     assert [r.status for r in first.results] == ["ok", "ok"]
@@ -82,7 +67,7 @@ def test_clean_refuses_keep_below_one(tmp_path, capsys):
 
 
 def test_cli_batch_options(built, tmp_path, monkeypatch, capsys):
-    nb = _notebook(tmp_path / "synthetic.ipynb")
+    nb = failing_report_notebook(tmp_path / "synthetic.ipynb")
     monkeypatch.setattr(batch, "PROVINCE_NOTEBOOK", nb)
     args = ["batch", "--province", "Cà Mau", "--no-overview", "--out", str(tmp_path / "r"), "--workers", "1"]
     assert cli.main([*args, "--kernels", "fresh"]) == 0

@@ -12,16 +12,7 @@ import nbformat
 import pytest
 
 from analysis.reports import batch
-
-
-def _notebook(path, body: str):
-    nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell('province = "Hà Nội"\noutput_dir = "."')
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [params, nbformat.v4.new_code_cell(body)]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, path)
-    return path
+from synthetic import synthetic_notebook
 
 
 def test_warm_and_fresh_reports_are_identical(built, tmp_path):
@@ -87,7 +78,7 @@ else:
 
 
 def test_a_report_leaves_no_trace_in_the_next_one_on_the_same_kernel(built, tmp_path):
-    nb = _notebook(tmp_path / "dirty.ipynb", DIRTY)
+    nb = synthetic_notebook(tmp_path / "dirty.ipynb", DIRTY)
     kw = dict(out_root=tmp_path / "r", include_overview=False, notebook=nb, progress=False, workers=1)
     result = batch.run_batch(provinces=["Cà Mau", "Quảng Ninh"], run_id="dirty", kernels="warm", **kw)
     assert [r.status for r in result.results] == ["ok", "ok"]
@@ -123,7 +114,7 @@ def test_failing_and_dying_kernels_fail_alone(built, tmp_path, kernels):
         "    time.sleep(120)\n"
         "pathlib.Path(output_dir, 'summary.json').write_text(json.dumps({'province': province, 'headline': []}))"
     )
-    nb = _notebook(tmp_path / "dying.ipynb", body)
+    nb = synthetic_notebook(tmp_path / "dying.ipynb", body)
 
     def killer():
         if _wait_for(pid_file):
@@ -166,7 +157,7 @@ def test_a_kernel_over_its_memory_limit_is_replaced(built, tmp_path):
         "if province == 'Cà Mau':\n    hog = b'x' * (900 * 2**20)\n    time.sleep(60)\n"
         "pathlib.Path(output_dir, 'summary.json').write_text(json.dumps({'province': province, 'headline': []}))"
     )
-    nb = _notebook(tmp_path / "hog.ipynb", body)
+    nb = synthetic_notebook(tmp_path / "hog.ipynb", body)
     result = batch.run_batch(
         provinces=["Cà Mau", "Quảng Ninh"],
         out_root=tmp_path / "r",

@@ -50,6 +50,15 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _language_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--language vi|en`` (default vi), the languages of the message catalogue."""
+    from .i18n import LANGUAGES
+
+    parser.add_argument(
+        "--language", choices=LANGUAGES, default="vi", help=f"language of {what} (default: %(default)s)"
+    )
+
+
 def _positive_int(text: str) -> int:
     """An argparse type: a whole number of at least 1 ("--workers 0" would silently mean the default)."""
     try:
@@ -299,9 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     f.add_argument(
         "--formats", default="png,svg,pdf", help="comma-separated, any of png, svg, pdf (default: %(default)s)"
     )
-    f.add_argument(
-        "--language", choices=("vi", "en"), default="vi", help="language of every text (default: %(default)s)"
-    )
+    _language_option(f, "every text")
     f.set_defaults(func=_figures)
     r = sub.add_parser("batch", help="run the province report for every province (parallel) and the overview")
     r.add_argument("--province", action="append", help="a province to run (repeatable); default: all 63")
@@ -317,12 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     r.add_argument("--no-overview", action="store_true", help="skip the national overview")
     r.add_argument("--timeout", type=int, default=600, help="seconds allowed per notebook cell (default: %(default)s)")
-    r.add_argument(
-        "--language",
-        choices=("vi", "en"),
-        default="vi",
-        help="language of the reports and index (default: %(default)s)",
-    )
+    _language_option(r, "the reports and index")
     r.add_argument(
         "--formats",
         default="png",

@@ -332,12 +332,7 @@ class WarmKernel:
             try:
                 run_sync(self.km.shutdown_kernel)(now=True)
             except Exception:  # already gone: make sure the process is
-                pid = self.pid
-                if pid:
-                    try:
-                        os.kill(pid, signal.SIGKILL)
-                    except OSError:
-                        pass
+                _kill(self.pid)
             self.km = None
         if self._sockets:
             shutil.rmtree(self._sockets, ignore_errors=True)
@@ -479,18 +474,22 @@ def worker_kernel(kernel_name: str, warm: bool, memory_limit: int | None) -> War
     return k
 
 
+def _kill(pid: int | None) -> None:
+    """SIGKILL a process if it is still there."""
+    if pid:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
 def kill_worker_kernel() -> None:
     """Kill this process's kernel at once (SIGKILL, no messages): for a worker being stopped,
     where an orderly shutdown could wait on a kernel busy in a long cell."""
     k = _WORKER_KERNEL
     if k is None:
         return
-    pid = k.pid
-    if pid:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
+    _kill(k.pid)
     if k._sockets:
         shutil.rmtree(k._sockets, ignore_errors=True)
 

@@ -56,6 +56,16 @@ class Report:
         return Markup("<h2>{}</h2>{}").format(s.heading, s.body)
 
 
+def interactive_dir(province: str | None = None) -> Path:
+    """Where a report run interactively (not by the batch) is written:
+    ``reports/interactive/<province slug>``, or ``reports/interactive/national`` without a province."""
+    from ..config import REPORTS_DIR
+
+    if province is None:
+        return REPORTS_DIR / "interactive" / "national"
+    return REPORTS_DIR / "interactive" / province_table().set_index("province_code").at[resolve(province), "slug"]
+
+
 def _atomic_text(path: Path, text: str) -> Path:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text, encoding="utf-8")
