@@ -8,8 +8,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from PIL import Image, PngImagePlugin
 
 from .style import SVG_HASHSALT
 
@@ -38,6 +41,25 @@ def publishable(data: pd.DataFrame, decimals: int = CSV_DECIMALS) -> pd.DataFram
         else:
             out[col] = s.round(decimals) + 0.0  # + 0.0 turns -0.0 into 0.0
     return out
+
+
+def _write_png(fig: Figure, path: Path, dpi: int) -> None:
+    """``fig`` as a PNG at ``dpi`` (pixels per inch), without a software stamp.
+    Why not ``savefig``: with a layout engine it draws the figure twice (a layout pass, then the
+    pixels); one canvas draw does both. An opaque figure is written as RGB, which PIL encodes in
+    half the time of RGBA, with the same pixels."""
+    old_canvas, old_dpi = fig.canvas, fig.dpi
+    canvas = FigureCanvasAgg(fig)  # attaches itself to fig; the old canvas is put back below
+    try:
+        fig.dpi = dpi
+        canvas.draw()
+        rgba = np.asarray(canvas.buffer_rgba())
+        image = Image.fromarray(rgba[..., :3] if rgba[..., 3].min() == 255 else rgba)
+        # zlib level 1: a third faster than the default 6 and no larger on flat-colour charts
+        image.save(path, format="png", dpi=(dpi, dpi), pnginfo=PngImagePlugin.PngInfo(), compress_level=1)
+    finally:
+        fig.dpi = old_dpi
+        fig.set_canvas(old_canvas)
 
 
 def save_figure(
@@ -69,7 +91,10 @@ def save_figure(
     for fmt in formats:
         path = out_dir / f"{name}.{fmt}"
         tmp = path.with_name(f".{path.name}.tmp")
-        fig.savefig(tmp, format=fmt, dpi=dpi, metadata=_METADATA.get(fmt, {}))
+        if fmt == "png":
+            _write_png(fig, tmp, dpi)
+        else:
+            fig.savefig(tmp, format=fmt, dpi=dpi, metadata=_METADATA.get(fmt, {}))
         tmp.replace(path)
         written[fmt] = path
     if data is not None:

@@ -47,6 +47,7 @@ _RESET_MODULE = "_reform_kernel_reset"  # outside ``analysis`` so a report canno
 
 def warm_up() -> None:
     """Import the stack, load what every report reads, and snapshot the state :func:`reset` restores."""
+    import gc
     import importlib
     import types
 
@@ -85,6 +86,11 @@ def warm_up() -> None:
     catalogue("en")
     _warm_fonts()
     state = _snapshot()
+    # Everything alive now (the imported stack, the cached panel, the snapshot) lives as long as
+    # the kernel: moved out of the collector's sight, a full collection (IPython's reset runs one)
+    # costs 5 ms instead of 100 ms, and the report's own collections get cheaper too.
+    gc.collect()
+    gc.freeze()
     module = types.ModuleType(_RESET_MODULE)
     module.reset = lambda cwd: _restore(state, cwd)
     sys.modules[_RESET_MODULE] = module
@@ -150,8 +156,7 @@ def _snapshot() -> dict:
 
 def _restore(state: dict, cwd: str) -> None:
     """The clean slate before a report (see the module docstring)."""
-    # No gc.collect() here: it cost 0.13 s a report (6%); the collector reclaims the previous
-    # report's cycles on its own and the memory watchdog catches real growth.
+    # IPython's reset runs a full collection; cheap because warm_up froze the long-lived heap.
     import random
     import warnings
 
