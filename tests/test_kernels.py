@@ -173,6 +173,37 @@ def test_a_kernel_over_its_memory_limit_is_replaced(built, tmp_path):
     assert status["ca-mau"].status == "failed" and "over the limit of 700 MB" in status["ca-mau"].error["evalue"]
 
 
+def test_a_cell_past_the_timeout_fails_its_report_and_the_kernel_is_replaced(built, tmp_path):
+    """A report that hangs past the cell timeout fails with that reason; the next report on the
+    same worker runs on a new kernel (the hung one is never reused) and completes."""
+    pid_file = tmp_path / "pids.txt"
+    body = (
+        "import json, os, pathlib, time\n"
+        f"with open({str(pid_file)!r}, 'a') as f:\n    f.write(str(os.getpid()) + '\\n')\n"
+        "if province == 'Cà Mau':\n    time.sleep(120)\n"
+        "pathlib.Path(output_dir, 'summary.json').write_text(json.dumps({'province': province, 'headline': []}))"
+    )
+    nb = synthetic_notebook(tmp_path / "hang.ipynb", body)
+    t0 = time.monotonic()
+    result = batch.run_batch(
+        provinces=["Cà Mau", "Quảng Ninh"],
+        out_root=tmp_path / "r",
+        run_id="timeout",
+        include_overview=False,
+        notebook=nb,
+        progress=False,
+        workers=1,
+        timeout=3,
+    )
+    assert time.monotonic() - t0 < 90  # the hung cell was not waited out
+    status = {r.slug: r for r in result.results}
+    assert status["ca-mau"].status == "failed"
+    assert "cell timeout" in status["ca-mau"].error["evalue"]
+    assert status["quang-ninh"].status == "ok"
+    pids = pid_file.read_text().split()
+    assert len(pids) == 2 and pids[0] != pids[1]
+
+
 def test_unknown_kernels_mode_is_refused(tmp_path):
     with pytest.raises(ValueError, match="unknown kernels mode"):
         batch.run_batch(provinces=["Cà Mau"], out_root=tmp_path, kernels="lukewarm")

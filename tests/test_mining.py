@@ -204,3 +204,122 @@ def test_province_index_values_become_lower_confidence_panel_rows(panel):
     cmp = compare_with_panel(rows, panel).set_index("index")
     assert bool(cmp.loc["PCI", "agrees"]) is True
     assert bool(cmp.loc["PAPI", "agrees"]) is False  # the published PAPI 2019 total differs
+
+
+# -- round 5's error kinds (tests/mining/real/ROUNDS.md): sentences written for the tests -------------------------
+def _got(text):
+    r = records_of(text)
+    return [(i, v, None if pd.isna(y) else int(y)) for i, v, y in zip(r["indicator"], r["value"], r["year"])]
+
+
+def test_so_without_với_names_a_baseline_not_the_values_year():
+    """ "giảm 2 bậc so năm 2020": 2020 is the baseline; the change is of the sentence's year."""
+    r = records_of(
+        "Chỉ số PAR INDEX năm 2021 của tỉnh Bình Phước đạt 84,12%, giảm 2 bậc so năm 2020, tăng 9 bậc so năm 2017."
+    )
+    down, up = one(r, value=-2.0), one(r, value=9.0)
+    assert (down["year"], down["baseline_year"]) == (2021, 2020)
+    assert (up["year"], up["baseline_year"]) == (2021, 2017)
+
+
+def test_a_year_in_the_previous_sentences_parenthesis_stays_there():
+    """ "(năm 2020 xếp thứ 17/63)" gives 17 its year; the next sentence's rank takes the paragraph's 2022."""
+    got = _got(
+        "Năm 2022, chỉ số SIPAS của tỉnh Hậu Giang xếp thứ 12/63, tăng 5 bậc so với năm 2020 (năm 2020 xếp thứ "
+        "17/63). Với kết quả đó, tỉnh xếp hạng 2/13 tỉnh vùng Đồng bằng sông Cửu Long."
+    )
+    assert ("rank", 17.0, 2020) in got and ("rank", 2.0, 2022) in got and ("rank", 12.0, 2022) in got
+
+
+def _dated(date: str, body: str) -> pd.DataFrame:
+    return records_of(f"https://example.vn/tin-chi-so\n date {date} Tin địa phương\n\n{body}")
+
+
+def test_page_date_is_no_year_of_the_text_and_a_baseline_implies_the_year_after():
+    """ " date 2021-06" is the page's date: it does not give the values its year (it used to, as the
+    title's year). "tăng 3 bậc so với năm 2019" on a page of 2021 gives PCI 2020 (announced in 2021)."""
+    body = "Chỉ số PCI của tỉnh Phú Yên đứng thứ 40 cả nước, tăng 3 bậc so với năm {}."
+    r = _dated("2021-06", body.format(2019))
+    assert set(r["year"]) == {2020} and r["year_basis"].str.startswith("the year after").all()
+    assert set(r["locality"]) == {"tỉnh Phú Yên"} and set(r["level"]) == {"province"}  # not "cả nước"
+    # A comparison over several years, a page date that does not fit, or no page date: no year.
+    assert _dated("2021-06", body.format(2016))["year"].isna().all()
+    assert _dated("2021-06", body.format(2020))["year"].isna().all()  # PCI 2021 is not out in June 2021
+    assert records_of(body.format(2019))["year"].isna().all()
+    # Dossier rates are not announced a year later: B+1 may be the page's own year.
+    r = _dated("2021-06", "Năm qua, tỷ lệ hồ sơ giải quyết đúng hạn đạt 97,5%, tăng 1,2% so với năm 2020.")
+    assert set(r["year"]) == {2021}
+    # The page date written before the text on the same line is no year of that text.
+    r = records_of("https://example.vn/pci\n date 2019-04 Long An đạt 66,5 điểm PCI, xếp vị trí thứ 5.")
+    assert sorted(r["value"]) == [5.0, 66.5] and r["year"].isna().all()
+
+
+def test_structure_counts_of_an_index():
+    assert _got("Bộ chỉ số PAPI có 6 chỉ số lĩnh vực, gồm 24 chỉ số nội dung và 96 chỉ tiêu cụ thể.") == []
+
+
+def test_bounds_without_a_value_are_discarded_with_a_reason():
+    from analysis.mining.extract import extract_document
+
+    text = (
+        "Có 20 tỉnh tăng điểm PAPI so với năm 2020.\n"
+        "Tỉnh tăng mạnh nhất hơn 4 điểm, tỉnh giảm nhiều nhất khoảng 5 điểm và gần 7 tỉnh giữ nguyên."
+    )
+    r, dis = extract_document(text)
+    assert r.empty
+    assert dis["reason"].str.startswith("bound without a value").sum() == 2
+    # A bound that names what it counts is a value (LABELLING.md labels "Trên 7.600 hồ sơ").
+    got = _got("Quý II năm 2022, trên 2.300 hồ sơ được giải quyết quá hạn; hơn 40 hồ sơ chưa giải quyết.")
+    assert sorted(v for _, v, _ in got) == [40.0, 2300.0]
+
+
+def test_from_x_to_y_with_bracketed_years_and_thăng_thụt_rank_changes():
+    got = _got("Điểm PAPI trung bình của các tỉnh tăng nhẹ từ 42,05 (2020) lên 42,31 (2021).")
+    assert got == [("papi", 42.05, 2020), ("papi", 42.31, 2021)]
+    r = records_of(
+        "31 tỉnh thăng hạng PAPI, tỉnh thăng cao nhất 21 bậc (Hà Giang). "
+        "30 tỉnh thụt hạng, tỉnh thụt sâu nhất là 19 bậc (Kon Tum)."
+    )
+    assert list(zip(r["indicator"], r["value"], r["locality"])) == [
+        ("rank_change", 21.0, "Hà Giang"),
+        ("rank_change", -19.0, "Kon Tum"),
+    ]
+
+
+def test_image_slugs_file_names_and_emoji_give_no_numbers():
+    text = (
+        "Kết quả chỉ số SIPAS năm 2021 của tỉnh Thái Bình được công bố\n\n"
+        "sipas 2021 ty le hai long cua nguoi dan thai binh dat 8752\n"
+        "Ảnh minh họa: sipas-2021-thai-binh-8752.jpg\n\n"
+        "Năm 2021, tỷ lệ người dân hài lòng với sự phục vụ của cơ quan hành chính đạt 87,52%."
+    )
+    assert [v for _, v, _ in _got(text)] == [87.52]
+    assert _got(
+        "ĐÁNH GIÁ PAPI 2\ufe0f018 VÀ PAPI 2019\nNăm 2\ufe0f020, tỷ lệ hồ sơ giải quyết đúng hạn đạt 97,1%."
+    ) == [("on_time_rate", 97.1, 2020)]
+
+
+def test_index_scores_without_a_unit_keep_the_index_and_earlier_values_no_year():
+    got = _got(
+        "Điểm số PAPI năm 2021 của tỉnh Điện Biên tăng, từ 38,52 lên 39,87. "
+        "Tỉnh Quảng Bình đứng đầu bảng xếp hạng PAPI 2021 với chỉ số tổng hợp đạt 46,3; "
+        "tỉnh Lai Châu đứng cuối với 37,95."
+    )
+    assert got == [("papi", 38.52, None), ("papi", 39.87, 2021), ("papi", 46.3, 2021), ("papi", 37.95, 2021)]
+    r = records_of("Năm 2021, thứ hạng PAPI của tỉnh thăng 4 bậc (từ vị trí 40 lên 36).")
+    ranks = r[r["unit"] == "rank"]
+    assert dict(zip(ranks["value"], ranks["year"].astype(object).where(ranks["year"].notna(), None))) == {
+        40.0: None,
+        36.0: 2021,
+    }
+
+
+def test_cả_nước_after_a_rank_is_its_scope_not_the_locality():
+    r = records_of(
+        "Chỉ số PCI năm 2020 của tỉnh Quảng Trị đứng thứ 45 cả nước, giảm 2 bậc. Kết quả chỉ số CCHC năm 2020 của "
+        "tỉnh Quảng Trị xếp hạng 9/63 tỉnh, thành phố trong cả nước, đạt 86,02%. "
+        "Năm 2020, tỷ lệ hài lòng trung bình của cả nước đạt 81,5%."
+    )
+    national = r[r["level"] == "national"]
+    assert list(national["value"]) == [81.5] and list(national["locality"]) == ["cả nước"]
+    assert set(r.loc[r["value"] != 81.5, "locality"]) == {"tỉnh Quảng Trị"}

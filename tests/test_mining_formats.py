@@ -15,6 +15,9 @@ from analysis.mining.extract import extract_document, extract_files, extract_tex
 from analysis.mining.numbers import read_number
 
 REAL = Path(__file__).parent / "mining" / "real"
+# Rounds whose first look has been measured (tests/mining/real/ROUNDS.md). A round being labelled
+# blind must not be read by the extractor before its first look: add it here only afterwards.
+SCORED_ROUNDS = ("r1", "r2", "r3", "r4", "r5")
 
 
 @pytest.mark.parametrize(
@@ -190,7 +193,7 @@ def test_explain_lists_dates_and_document_numbers(tmp_path, capsys):
 
 
 def test_real_pages_match_their_labels():
-    files = sorted(REAL.glob("*.txt"))
+    files = sorted(f for f in REAL.glob("*.txt") if f.name.split("_", 1)[0] in SCORED_ROUNDS)
     labels = []
     for f in files:
         labels += [

@@ -12,25 +12,56 @@ with unit and denominator, whether it is an achievement or a target, and the exa
 table row it came from (``quote``, ``span_start``/``span_end``).
 
 Changes are changes: "tăng/giảm X ... so với", "cao hơn/thấp hơn X" give ``<measure>_change``,
-signed (giảm/thấp hơn/tụt negative), with ``baseline_year`` when the text names it ("so với năm
-2021", "so với tháng 01/2021"). "dẫn đầu"/"đứng đầu" without a number are not ranks. A rank beyond
-its denominator, or above 63 without one, is discarded as impossible.
+signed (giảm/thấp hơn/tụt/thụt negative), with ``baseline_year`` when the text names it ("so với năm
+2021", "so năm 2018", "so với tháng 01/2021"); rank changes include "thăng cao nhất 34 bậc", "thụt sâu
+nhất là 34 bậc" (a province in parentheses right after a value, "(Sóc Trăng)", is its locality).
+"dẫn đầu"/"đứng đầu" without a number are not ranks. A rank beyond its denominator, or above 63
+without one, is discarded as impossible. "cả nước"/"toàn quốc" right after a rank ("đứng thứ 18 cả
+nước", "11/63 tỉnh, thành phố trong cả nước", "Thứ hạng trong cả nước") is the ranking's scope, not
+a national locality; "tỉnh" after a count ("34/63 tỉnh") is not the subject either.
+
+Not values either: structure counts ("8 chỉ số lĩnh vực", "28 chỉ số nội dung", "102 chỉ tiêu", "63
+tỉnh"); bounds without a value, a whole number after "trên/dưới/gần/hơn/khoảng" with no measured
+quantity named in its sentence and no noun after it ("tỉnh tăng cao nhất trên 2 điểm", "gần 3
+điểm"; "trên 7.600 hồ sơ" names what it counts and stays); image alt texts and file slugs (a line
+of lower-case unaccented words, "... hai long dat 8445", in an accented page; "anh-3.jpg").
+Invisible characters that split numbers (emoji keycaps "2️016", zero-width spaces) are removed
+before reading. A decimal without unit in a sentence that names an index and its score ("Điểm số
+Papi ... từ 40,14 lên 40,87") is that index's score when it fits the index's scale.
 
 Years, in this order (the first that gives one wins):
 
-1. ``clause``: the nearest year before the value in its own clause (clauses end at ",", ";", ":"
-   and parentheses: "xếp thứ 10/63 (năm 2019 xếp 5/63, năm 2018 xếp 23/63)" gives each rank its
-   own year); then a year after the value in the same clause ("đạt 80% năm 2020");
+1. ``clause``: a year written right after the value ("đạt 80% năm 2020", "41,71 (2021)"); else the
+   nearest year before the value in its own clause (clauses end at ",", ";", ":" and parentheses:
+   "xếp thứ 10/63 (năm 2019 xếp 5/63, năm 2018 xếp 23/63)" gives each rank its own year); then a
+   year after the value in the same clause;
 2. ``sentence``: the nearest year before the value in the sentence, outside parentheses that do not
    hold the value; a year only after the value in another clause leaves it unclear (empty);
 3. ``publication date`` when the sentence says "đến nay", "hiện nay", "năm nay";
-4. ``paragraph``: the last year of an earlier sentence of the same paragraph;
-5. ``document title``: the one year of the title line;
-else empty ("not stated"): never guessed. Years that name a baseline ("so với năm 2021", "cùng kỳ
-năm 2021") never count; "hàng năm", "các năm" leave the year empty. PAR INDEX, SIPAS, PAPI and PCI
-values (and their ranks) whose year comes from an announcement date ("Ngày 14/4/2023, Bộ Nội vụ
-công bố Chỉ số CCHC...", or the publication date of a page that says "công bố") refer to the
+4. ``paragraph``: the last year of an earlier sentence of the same paragraph, not one inside a
+   parenthesis that states its own value ("(năm 2016 xếp thứ 36/63). Với kết quả này, ... xếp hạng
+   3/13": 2016 stays in its parenthesis);
+5. ``document title``: the one year of the title line (a baseline year in it does not count);
+6. the year after the baseline: a sentence whose only year is one baseline B ("đứng thứ 18 cả nước,
+   tăng 1 bậc so với năm 2018") compares with the year before, so its values are of B+1, but only
+   when the page's publication date P agrees: B+1 = P-1 for PAR INDEX, SIPAS, PAPI, PCI and their
+   ranks (an index is announced the year after it measures), B+1 in {P-1, P} for other measures.
+   Otherwise (no page date, or "so với năm 2015" on a 2020 page: a comparison over several years)
+   the year stays empty;
+else empty ("not stated"): never guessed. Years that name a baseline ("so với năm 2021", "so năm
+2018", "cùng kỳ năm 2021") never count; "hàng năm", "các năm" leave the year empty. PAR INDEX, SIPAS,
+PAPI and PCI values (and their ranks) whose year comes from an announcement date ("Ngày 14/4/2023, Bộ
+Nội vụ công bố Chỉ số CCHC...", or the publication date of a page that says "công bố") refer to the
 previous year: Y-1, ``year_basis`` says so.
+
+The page date a stored page carries (" date 2020-05" at the start of a line near the top) is the
+publication date only: it is blanked from the text, so it is never the year of a sentence, a
+paragraph or the title; it serves rules 3 and 6 and the announcement rule, as a dated byline does.
+
+"từ X lên/xuống Y" ("từ 40,14 lên 40,87", "từ vị trí thứ 8 lên thứ 3", "từ vị trí 53 lên 46": Y a
+rank too): when X and Y got the same year from the text around them, X takes the sentence's one
+baseline year ("so với năm 2018") or, without one, no year (the earlier year is not stated); a
+year written right after X ("từ 41,71 (2021)") stays.
 
 Tables (plain-text rows split by tabs, "|" or runs of spaces, under a header line; HTML, docx and
 PDF tables arrive as such rows from ``readers``) give one record per numeric cell, indicator and
@@ -51,11 +82,12 @@ import pandas as pd
 
 from ..provinces import try_resolve
 from . import vocabulary as voc
-from .context import Place, periods, places, publication_year, sentences, year_mentions
+from .context import NAME, Place, periods, places, publication_year, sentences, year_mentions
 from .numbers import (
     NUMBER,
     NUMBER_CORE,
     NUMBER_RE,
+    SCALE_MAX,
     is_year,
     money,
     non_value_spans,
@@ -91,8 +123,10 @@ DISCARD_COLUMNS = ["source", "text", "reason", "context", "span_start"]
 
 N = f"({NUMBER})"
 D = f"({NUMBER_CORE})"  # a denominator, right after "/"
-RANK_FRAC = re.compile(
-    rf"(?:xếp|đứng|giữ)\s*(?:hạng\s*|vị trí\s*|ở vị trí\s*|vị thứ\s*)?(?:thứ\s*)?{N}\s*/\s*{D}", re.I
+RANK_FRAC = re.compile(  # "xếp thứ 22/63", "xếp hạng 5/19", and "hạng 3/13", "vị trí 8/63" without a verb
+    r"(?:(?:xếp|đứng|giữ)\s*(?:hạng\s*|vị trí\s*|ở vị trí\s*|vị thứ\s*)?|\b(?:hạng|vị trí)\s*)"
+    rf"(?:thứ\s*)?{N}\s*/\s*{D}",
+    re.I,
 )
 RANK_WORD = re.compile(
     r"(?:xếp|đứng|giữ|vươn lên|lên)\s*(?:hạng\s*|vị trí\s*|ở vị trí\s*|vị thứ\s*)?"
@@ -103,7 +137,9 @@ RANK_WORD = re.compile(
     re.I,
 )
 RANK_CHANGE = re.compile(
-    rf"(tăng|giảm|tụt|lên|xuống|thăng|vượt)\s*(?:thêm\s*)?{N}\s*(?:bậc|hạng|vị trí|thứ hạng)", re.I
+    rf"(tăng|giảm|tụt|thụt|sụt|lên|xuống|thăng|vượt)\s*(?:hạng\s*)?(?:(?:cao|sâu|mạnh|nhiều)\s*nhất\s*)?"
+    rf"(?:là\s*|tới\s*|đến\s*|thêm\s*)?{N}\s*(?:bậc|hạng|vị trí|thứ hạng)",
+    re.I,
 )
 FRACTION = re.compile(rf"{N}\s*/\s*{D}(\s*điểm)?(?:[,\s]*(?:bằng|đạt|chiếm)\s*(?:tỷ lệ\s*)?{N}\s*%)?", re.I)
 PERCENT = re.compile(rf"{N}\s*(?:%|(?:percent|per cent|pct)\b)", re.I)  # English press: "87.02 percent"
@@ -136,21 +172,29 @@ CHANGE_BEFORE = re.compile(
     r"\s*(?:tới|đến|được|khoảng|gần|hơn|trên|thêm|đi|lần lượt là|lần lượt|mạnh|nhẹ|so với cùng kỳ là)?\s*$",
     re.I,
 )
-NEGATIVE = re.compile(r"giảm|thấp hơn|ít hơn|tụt|xuống", re.I)
+NEGATIVE = re.compile(r"giảm|thấp hơn|ít hơn|tụt|thụt|sụt|xuống", re.I)
+# "so với năm 2021", "so cùng kỳ", and "so năm 2018" ("so" without "với" before a year word).
+SO_VOI = r"(?:so với|cùng kỳ|\bso(?=\s+(?:năm|tháng|quý)\b))"
 BASELINE_AFTER = re.compile(
-    r"^[^;.]{0,60}?so (?:với|cùng kỳ)\s*(?:cùng kỳ\s*)?(?:năm\s*|tháng\s*\d{1,2}\s*/\s*|quý\s*[IV]+\s*/\s*)?"
+    r"^[^;.]{0,60}?\bso\s+(?:với\s*|cùng kỳ\s*)?(?:cùng kỳ\s*)?(?:năm\s*|tháng\s*\d{1,2}\s*/\s*|quý\s*[IV]+\s*/\s*)?"
     r"(19[89]\d|20[0-4]\d)",
     re.I,
 )
-BASELINE_YEAR = re.compile(r"(?:so với|cùng kỳ|so cùng kỳ)[^,;.\d]{0,12}(?:\d{1,2}\s*/\s*)?$", re.I)
+BASELINE_YEAR = re.compile(SO_VOI + r"[^,;.\d]{0,12}(?:\d{1,2}\s*/\s*)?$", re.I)
+# A year right after the value: "75% năm 2022", "80,77 điểm năm 2018", "41,71 (2021)".
+TIGHT_YEAR = re.compile(
+    rf"(?:{NUMBER_CORE})?[^\s,;()]*\s*(?:điểm\s*)?"
+    r"(?:\(\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*\)|(?:vào\s*|trong\s*)?năm\s+(19[89]\d|20[0-4]\d))",
+    re.I,
+)
 EVERY_YEAR = re.compile(r"hàng năm|hằng năm|các năm|mỗi năm|qua từng năm", re.I)
 NOW = re.compile(r"đến nay|hiện nay|năm nay|từ đầu năm|tính đến", re.I)
 ANNOUNCED = re.compile(r"công bố|công khai kết quả|kết quả (?:xác định|đánh giá) chỉ số", re.I)
 INDEXES = {"par_index", "sipas", "papi", "pci", "papi_dimension"}
 STRUCTURE = re.compile(
-    r"\s*(?:chỉ số thành phần|chỉ số con|nội dung thành phần|tiêu chí thành phần|tiêu chí|lĩnh vực|nhóm|trục nội dung"
-    r"|chỉ tiêu thành phần|câu hỏi|tỉnh,? thành(?: phố)?|tỉnh/thành|tỉnh thành|tỉnh|nội dung"
-    r"|bộ,? ngành|bộ,? cơ quan ngang bộ"
+    r"\s*(?:chỉ số (?:thành phần|con|lĩnh vực|nội dung)|nội dung thành phần|tiêu chí thành phần|tiêu chí|lĩnh vực"
+    r"|nhóm|trục nội dung|chỉ tiêu(?: thành phần| cụ thể)?|câu hỏi"
+    r"|tỉnh,? thành(?: phố)?|tỉnh/thành|tỉnh thành|tỉnh|nội dung|bộ,? ngành|bộ,? cơ quan ngang bộ"
     r"|thành phố trực thuộc|đơn vị hành chính|cơ quan chuyên môn|phòng chuyên môn|thành viên|chương|điều|mục"
     r"|huyện,? (?:thành phố|thị xã)|xã,? phường|vùng|địa phương|bảng xếp hạng|sở,? (?:ban,? )?ngành"
     r"|cơ quan,? đơn vị|đơn vị(?! tính)|cơ quan(?! báo chí)|cấp(?: chính quyền| hành chính)?)\b",
@@ -163,12 +207,20 @@ COUNT_OF_GROUP_AFTER = re.compile(
     rf"\s*trong\s*(?:số\s*)?(?:{NUMBER})?\s*(?:tỉnh|thành phố|địa phương|đơn vị|huyện|bộ)", re.I
 )
 PARTICIPANTS = re.compile(r"\s*(?:tập thể|cá nhân|đại biểu|học viên|đồng chí|thí sinh|gia đình|đội|giải)\b", re.I)
+# "trên 2 điểm", "gần 3 điểm", "hơn 40", "khoảng 10": a whole number after a bound word, with no
+# measured quantity named, is a bound, not a value (LABELLING.md: inequalities without a value).
+BOUND_BEFORE = re.compile(
+    r"(?<!cao )(?<!thấp )(?<!nhiều )(?<!ít )\b(?:trên|dưới|gần|hơn|khoảng|xấp xỉ|chưa (?:đến|tới)|ngót)\s*$", re.I
+)
+NOUN_AFTER = re.compile(r"\s*(?!(?:và|hoặc|so|với|ở|trong|của|là|thì|nhưng|còn|nên|do)\b)[^\W\d_]", re.I)
 THRESHOLD_BEFORE = re.compile(r"(?:dưới|trên|từ|không quá|tối đa|ít nhất|khoảng)\s*$", re.I)
 THRESHOLD_CONTEXT = re.compile(
     r"nhóm|xếp loại|loại (?:tốt|khá|xuất sắc|trung bình)|các (?:tỉnh|địa phương|đơn vị)|những (?:tỉnh|địa phương)|"
     r"đơn vị có|địa phương có|tỉnh có|mức điểm|\bnào\b",
     re.I,
 )
+# "từ 41,71 (2021) xuống 41,56": a value moving from X to Y, not a bound.
+FROM_TO_AFTER = re.compile(r"\s*(?:%|điểm)?\s*(?:\([^()]{0,20}\)\s*)?(?:lên|xuống)\b", re.I)
 RANGE_AFTER = re.compile(rf"\s*(?:%|điểm)?\s*(?:-|–|đến|tới)\s*{NUMBER}", re.I)
 BARE_LEVEL = re.compile(
     r"\b(cấp tỉnh|cấp huyện|cấp thành phố|cấp xã|xã, phường|cấp phường|tỉnh|huyện)\b(?!\s+[A-ZĐ])", re.I
@@ -194,7 +246,29 @@ REFORM_TERMS = re.compile(
     re.I,
 )
 PHYSICAL = re.compile(r"\s*(?:m2|m²|m3|ha|km2?|km²|kg|tấn|MW|kW|kWh|m|cm|mm|lít|héc-ta|hecta|độ C)\b", re.I)
+PAREN_NAME = re.compile(rf"\s*\(\s*({NAME})\s*\)")  # "(Sóc Trăng)", "(TP Hồ Chí Minh)"
+RANK_SCOPE_BEFORE = re.compile(
+    r"(?:\bthứ\s*\d+|\d+\s*/\s*\d+|\bthứ hạng|\bxếp hạng)(?:\s|,|tỉnh|thành|phố|trong|của|so|với|các|trên|phạm vi)*$",
+    re.I,
+)
 NATIONAL = re.compile(r"cả nước|toàn quốc|trung bình (?:cả nước|chung)|các bộ|bộ,? ngành|Chính phủ", re.I)
+
+
+# " date 2020-05 ..." at the start of a line near the top: the page's date as the store gives it
+# (page metadata, not a year the text states).
+PAGE_DATE = re.compile(r"^[ \t]*date[ \t]+(19[89]\d|20[0-4]\d)-[01]\d(?:-[0-3]\d)?(?=\s|$)", re.M)
+# Invisible characters that split numbers: emoji variation selectors and keycaps ("2️016"),
+# zero-width spaces and joiners, the byte-order mark.
+INVISIBLE = re.compile("[\ufe0e\ufe0f\u20e3\u200b\u200c\u200d\u2060\ufeff]")
+# An image's alt text or file slug: a line of lower-case unaccented words and digits
+# ("sipas 2019 ty le nguoi dan to chuc hai long dat 8445") in a page written with accents.
+SLUG_LINE = re.compile(r"[a-z0-9]+(?:[ _-]+[a-z0-9]+){4,}")
+ACCENTED = re.compile("[à-ỹđĐ]")
+
+
+def _page_date(text: str) -> re.Match | None:
+    m = PAGE_DATE.search(text[:1000])
+    return m if m and text[: m.start()].count("\n") <= 3 else None
 
 
 class _Doc:
@@ -202,18 +276,23 @@ class _Doc:
 
     def __init__(self, text: str):
         self.text = text
+        dated = _page_date(text)
+        if dated:  # the page date is no title and no year of the text
+            text = text[: dated.start()] + " " * (dated.end() - dated.start()) + text[dated.end() :]
         lines = [line for line in text.split("\n") if line.strip()]
         head = "\n".join(lines[:8])
         self.places = places(text)
         lead = [p for p in places("\n".join(lines[:5])) if p.level != "department"]
-        self.publication_year = publication_year(text)
+        self.publication_year = publication_year(text) or (int(dated.group(1)) if dated else None)
         self.announces = bool(ANNOUNCED.search(text[:3000]))
         self.dot_decimals = uses_dot_decimals(text)
         # The period a report is about, when its title says so ("quý III/2023", "3 tháng đầu năm
         # 2022", "năm 2021"); a lead paragraph's years are not used: they are as often baselines.
-        title = next((line for line in lines if not line.startswith(("http://", "https://"))), "")
+        title = next((line.strip() for line in lines if not line.startswith(("http://", "https://"))), "")
         self.title = title if len(title) <= 160 else ""
-        title_years = {y for _, y in year_mentions(self.title)}
+        title_years = {  # a baseline in the title ("tăng 3 bậc so với năm 2019") is not its year
+            y for p, y in year_mentions(self.title) if not BASELINE_YEAR.search(self.title[max(0, p - 30) : p])
+        }
         self.title_year = title_years.pop() if len(title_years) == 1 and not periods(self.title) else None
         self.province_code = self._province(head)
         self.main: Place | None = lead[0] if lead else None
@@ -335,21 +414,21 @@ class _Sentence:
             b += 1
         return a, b
 
-    def year_for(self, pos: int) -> tuple[int | None, str]:
+    def year_for(self, pos: int, index: bool = False) -> tuple[int | None, str]:
         a, b = self._clause(pos)
         g = self.group[pos] if pos < len(self.group) else 0
         usable = [(p, y) for p, y in self.years if p not in self.baselines]
         if EVERY_YEAR.search(self.text[a:b]):
             return None, "every year (not one year)"
-        right = self.text[pos : pos + 25]
-        tight = re.match(r"[^\s,;()]*\s*(?:điểm\s*)?(?:vào\s*|trong\s*)?năm\s+(19[89]\d|20[0-4]\d)", right)
+        right = self.text[pos : pos + 30]
+        tight = TIGHT_YEAR.match(right)
         if tight:
-            return int(tight.group(1)), "clause (the year right after the value)"
+            return int(tight.group(1) or tight.group(2)), "clause (the year right after the value)"
         if g:
-            m = re.search(r"(?:so với|cùng kỳ)\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*\(\s*$", self.text[:pos])
+            m = re.search(SO_VOI + r"\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*\(\s*$", self.text[:pos], re.I)
             if m:
                 return int(m.group(1)), "baseline named before the parenthesis ('so với năm Y (X)')"
-        m = re.search(r"(?:so với|cùng kỳ)\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*(?:là|:)\s*$", self.text[:pos])
+        m = re.search(SO_VOI + r"\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*(?:là|:)\s*$", self.text[:pos], re.I)
         if m:
             return int(m.group(1)), "baseline value ('so với năm Y là X')"
         own_left = [y for p, y in usable if a <= p < pos]
@@ -371,12 +450,41 @@ class _Sentence:
             return earlier[-1], "paragraph"
         if self.doc.title_year:
             return self.doc.title_year, "document title"
+        implied = self._year_after_baseline(index)
+        if implied:
+            return implied, "the year after the sentence's baseline ('so với năm B'), as the page date allows"
         return None, "not stated"
 
-    def place_for(self, pos: int) -> tuple[str | None, str | None, str | None]:
+    def _year_after_baseline(self, index: bool) -> int | None:
+        """Rule 6 of the module docstring: B+1 for a sentence whose only year is one baseline B,
+        when the page date P allows it (B+1 = P-1 for an index, B+1 in {P-1, P} otherwise)."""
+        pub = self.doc.publication_year
+        if pub is None or not self.years or any(p not in self.baselines for p, _ in self.years):
+            return None
+        base = {y for _, y in self.years}
+        if len(base) != 1:
+            return None
+        year = base.pop() + 1
+        return year if year == pub - 1 or (year == pub and not index) else None
+
+    def place_for(self, pos: int, end: int | None = None) -> tuple[str | None, str | None, str | None]:
+        if end is not None:  # "thăng cao nhất 34 bậc (Sóc Trăng)": the province named right after
+            m = PAREN_NAME.match(self.text, end)
+            code = try_resolve(m.group(1)) if m else None
+            if code:
+                return m.group(1), "province", code
         before = [p for p in self.places if p.position < pos]
-        bare = [m for m in BARE_LEVEL.finditer(self.text, 0, pos)]
-        nat = [m for m in NATIONAL.finditer(self.text, 0, pos)]
+        # "34/63 tỉnh", "63 tỉnh, thành phố": the units counted or ranked among, not the subject.
+        bare = [m for m in BARE_LEVEL.finditer(self.text, 0, pos) if not re.search(r"\d\s*$", self.text[: m.start()])]
+        # "đứng thứ 18 cả nước", "xếp hạng 11/63 tỉnh, thành phố trong cả nước": the ranking's scope.
+        nat = [
+            m
+            for m in NATIONAL.finditer(self.text, 0, pos)
+            if not (
+                re.match(r"cả nước|toàn quốc", m.group(0), re.I)
+                and RANK_SCOPE_BEFORE.search(self.text[max(0, m.start() - 60) : m.start()])
+            )
+        ]
         if (
             nat
             and (not before or nat[-1].start() > before[-1].position)
@@ -414,16 +522,16 @@ class _Sentence:
         basis="integer",
         baseline=None,
     ):
-        year, ybasis = self.year_for(a)
         base = re.sub(r"(?:_rank)?(?:_change)?$", "", indicator)
         index = base in INDEXES or (base in ("rank", "") and subject in INDEXES)
+        year, ybasis = self.year_for(a, index)
         if index and year is not None and self.doc.announces and ybasis.startswith("publication"):
             year, ybasis = year - 1, "announced in the publication year, refers to the year before"
         elif index and year is not None and ANNOUNCED.search(self.text):
             dated = [p for p, _ in self.years if re.match(r"\d{1,2}[/-]", self.text[p : p + 3])]
             if dated and any(y == year for p, y in self.years if p in dated):
                 year, ybasis = year - 1, "announcement date; the index refers to the year before"
-        locality, level, code = self.place_for(a)
+        locality, level, code = self.place_for(a, b)
         confidence = (
             0.9
             - (0.2 if not ybasis.startswith("clause") and ybasis != "sentence" else 0)
@@ -462,7 +570,7 @@ class _Sentence:
         right = _right(self.text, b, ",;.")
         nxt = re.search(r"\d", right)
         right = right[: nxt.start()] if nxt else right
-        if right.strip()[:1] not in (",", ";", ".", ")", "") and not right.startswith(" so với"):
+        if right.strip()[:1] not in (",", ";", ".", ")", "(", "") and not re.match(r"\s*so\b", right):
             hit = voc.first(voc.RATE_RE, right)
             if hit:
                 return hit, False
@@ -493,7 +601,7 @@ class _Sentence:
     def phrase(self, a: int, b: int) -> str:
         """The noun phrase a number measures: the words after it, else the words before it."""
         after = _noun_phrase(self.text, b)
-        if after and not re.match(r"(?:so với|và|hoặc|là|trên|của)\b", after):
+        if after and not re.match(r"(?:so\b|và|hoặc|là|trên|của)\b", after):
             return after
         ca, _ = self._clause(a)
         before = re.sub(r"\b(?:đạt|là|với|được|có|chiếm|bằng|lên|xuống còn|còn)\s*$", "", self.text[ca:a].strip())
@@ -570,7 +678,13 @@ def _extract_sentence(st: _Sentence) -> None:
             continue
         sign = -1 if NEGATIVE.search(m.group(1)) else 1
         st.add(
-            m.start(2), m.end(), "rank_change", sign * parse_number(m.group(2)), "ranks", subject=st.subject(m.start())
+            m.start(2),
+            m.end(),
+            "rank_change",
+            sign * parse_number(m.group(2)),
+            "ranks",
+            subject=st.subject(m.start()),
+            baseline=_baseline(st, m.end()),
         )
     # Fractions, optionally "bằng Z%": "13,96/19 điểm bằng 73,47%", "03/80 bằng 3,75%", "285/285 TTHC".
     for m in FRACTION.finditer(masked):
@@ -611,9 +725,12 @@ def _extract_sentence(st: _Sentence) -> None:
         value, basis = st.doc.num(m.group(1), "%", indicator)
         subject = None
         if indicator is None:
-            if re.search(r"\b(?:trên|dưới)\s*$", text[: m.start()], re.I) and not voc.TARGET_CUES.search(
-                text[_clause_start(text, m.start(), ";.") : m.start()]
-            ):
+            bound = re.search(r"\b(?:trên|dưới)\s*$", text[: m.start()], re.I) or (
+                m.group(1).isdigit()
+                and BOUND_BEFORE.search(text[: m.start()])
+                and not NOUN_AFTER.match(text[m.end() :])
+            )
+            if bound and not voc.TARGET_CUES.search(text[_clause_start(text, m.start(), ";.") : m.start()]):
                 st.discard(m.start(), m.end(), "threshold without value (a bound, no measured rate)")
                 continue
             if not st.on_topic():
@@ -622,6 +739,36 @@ def _extract_sentence(st: _Sentence) -> None:
             indicator, subject = "other", st.phrase(m.start(), m.end())
         st.add(m.start(), m.end(), indicator, value, "%", far=far, basis=basis, subject=subject)
     _sweep(st)
+
+
+def _index_score(st: _Sentence, a: int, raw: str) -> str | None:
+    """ "Điểm số Papi năm 2022 của tỉnh tăng khá, từ 40,14 lên 40,87", "... Papi 2022 ...; tỉnh B đứng
+    cuối với 38,80": a decimal without unit in a sentence that names an index and its score ("điểm",
+    "chỉ số") before it is that index's score, when it fits the index's scale."""
+    if not re.fullmatch(r"\d{1,3}[.,]\d{1,3}", raw):
+        return None
+    left = st.text[:a]
+    hit = voc.nearest(voc.RATE_RE, left)
+    if not hit or hit[0] not in INDEXES or not re.search(r"điểm|chỉ số", left, re.I):
+        return None
+    value = st.doc.num(raw, None, hit[0])[0]
+    return hit[0] if 0 < value <= SCALE_MAX.get(hit[0], 100.0) else None
+
+
+def _bound(st: _Sentence, a: int, b: int, raw: str) -> bool:
+    """ "Tỉnh tăng cao nhất trên 2 điểm và tỉnh giảm sâu nhất gần 3 điểm", "khoảng 10.": a whole number
+    after a bound word, with no measured quantity named (no indicator, no noun after it) and no target
+    cue, is a bound without a value (LABELLING.md). "Trên 7.600 hồ sơ" names what it counts: a value."""
+    left = st.text[:a]
+    if not raw.isdigit() or not BOUND_BEFORE.search(left):
+        return False
+    unit = re.match(r"\s*(?:điểm|%)", st.text[b:])
+    if NOUN_AFTER.match(st.text[b + (unit.end() if unit else 0) :]):
+        return False
+    if voc.TARGET_CUES.search(left[_clause_start(left, a, ";.") :]):
+        return False
+    st.discard(a, b, "bound without a value ('trên/gần/hơn/khoảng N', no measured quantity named)")
+    return True
 
 
 def _threshold(st: _Sentence, a: int, b: int) -> bool:
@@ -639,7 +786,13 @@ def _threshold(st: _Sentence, a: int, b: int) -> bool:
         if not voc.TARGET_CUES.search(clause_left):
             st.discard(a, b, "threshold without value (a bound met by several units)")
             return True
-    if THRESHOLD_BEFORE.search(left) and THRESHOLD_CONTEXT.search(left) and not voc.TARGET_CUES.search(left):
+    from_to = re.search(r"\btừ\s*$", left, re.I) and FROM_TO_AFTER.match(st.text[b:])
+    if (
+        THRESHOLD_BEFORE.search(left)
+        and THRESHOLD_CONTEXT.search(left)
+        and not voc.TARGET_CUES.search(left)
+        and not from_to
+    ):
         st.discard(a, b, "threshold without value")
         return True
     if (
@@ -766,6 +919,8 @@ def _sweep(st: _Sentence) -> None:
                 continue
             if _threshold(st, a, b):
                 continue
+            if (indicator is None or far) and _bound(st, a, b, raw):  # no measured quantity named here
+                continue
             v, basis = st.doc.num(raw, "points", indicator)
             subject = None
             if indicator is None:
@@ -795,13 +950,16 @@ def _sweep(st: _Sentence) -> None:
             continue
         if indicator is None:
             ind_rate = None
-            if re.search(r"(?:chỉ số|đạt|điểm số|trung vị|trung bình)[^,;.]{0,60}$", text[:a], re.I) and not re.match(
-                r"\s*[^\W\d_]", after
-            ):
+            no_noun = not re.match(r"\s*(?!(?:lên|xuống|và|so|với|trong|của|là|năm)\b)[^\W\d_]", after)
+            if re.search(r"(?:chỉ số|đạt|điểm số|trung vị|trung bình)[^,;.]{0,60}$", text[:a], re.I) and no_noun:
                 ind_rate, far = st.rate_indicator(a, b)  # "Chỉ số PAR INDEX đạt 85.123" (no unit written)
+            if ind_rate not in INDEXES and no_noun:
+                ind_rate = _index_score(st, a, raw)
             if ind_rate in INDEXES:
                 v, basis = st.doc.num(raw, None, ind_rate)
                 st.add(a, b, ind_rate, v, "points", far=far, basis=basis)
+                continue
+            if _bound(st, a, b, raw):
                 continue
             if not st.on_topic():
                 st.discard(a, b, "off-topic (no reform term in the paragraph)")
@@ -835,21 +993,61 @@ def _count_indicator(st: _Sentence, a: int, b: int, after: str) -> tuple[str | N
     return hit or "procedures_count", False
 
 
-def _rank_from_baseline(records: list[dict], st: _Sentence) -> None:
-    """ "vươn từ vị trí thứ 8 lên thứ 3" in a sentence comparing with "năm 2018": the rank after
-    "từ" is the baseline year's, when the two ranks share the later year."""
-    ranks = [r for r in records if r["unit"] == "rank" and not r["indicator"].endswith("change")]
-    base = [y for p, y in st.years if p in st.baselines]
-    if len(ranks) < 2 or len(base) != 1:
-        return
-    for first, second in zip(ranks, ranks[1:]):
-        a, b = first["span_start"] - st.s.start, second["span_start"] - st.s.start
-        between = st.text[a : b + 6]
-        if re.search(r"\btừ\s*(?:vị trí|hạng|thứ hạng)?\s*(?:thứ)?\s*$", st.text[max(0, a - 25) : a]) and re.search(
-            r"\b(?:lên|xuống)\b", between
-        ):
-            if first["year"] == second["year"] and first["year"] != base[0]:
-                first["year"], first["year_basis"] = base[0], "baseline year of 'từ X lên Y ... so với năm B'"
+def _carried_years(text: str) -> list[tuple[int, int]]:
+    """Years of a sentence that later sentences of its paragraph may take: not a baseline ("so với
+    năm 2018"), and not inside a parenthesis that states its own value ("(năm 2016 xếp thứ 36/63)")."""
+    groups = None
+    out = []
+    for p, y in year_mentions(text):
+        if BASELINE_YEAR.search(text[max(0, p - 30) : p]):
+            continue
+        if "(" in text[:p]:
+            groups = groups or _groups(text)
+            g = groups[p]
+            if g:
+                inside = "".join(ch for ch, k in zip(text, groups) if k == g)
+                if re.search(r"\d", re.sub(r"(?:19[89]\d|20[0-4]\d)", "", inside)):
+                    continue
+        out.append((p, y))
+    return out
+
+
+FROM_BEFORE = re.compile(r"\btừ\s*(?:vị trí|hạng|thứ hạng|mức)?\s*(?:thứ)?\s*$", re.I)
+TO_BETWEEN = re.compile(
+    r"\s*(?:%|điểm)?\s*(?:\([^()\d]{0,20}\)\s*|\(\s*(?:năm\s*)?\d{4}\s*\)\s*)?(?:lên|xuống)\b", re.I
+)
+
+
+def _from_to(records: list[dict], st: _Sentence) -> None:
+    """ "từ X lên/xuống Y" ("từ 40,14 lên 40,87", "từ vị trí thứ 8 lên thứ 3", "từ vị trí 53 lên 46"):
+    X is the earlier value. When X and Y got the same year from the text around them (not a year
+    written right after X), X takes the sentence's one baseline year ("so với năm 2018") or, without
+    one, no year (the earlier year is not stated). After a rank X, a bare number Y is a rank too."""
+    recs = sorted((r for r in records if not r["indicator"].endswith("change")), key=lambda r: r["span_start"])
+    base = {y for p, y in st.years if p in st.baselines}
+    for first, second in zip(recs, recs[1:]):
+        a, end = first["span_start"] - st.s.start, first["span_end"] - st.s.start
+        b = second["span_start"] - st.s.start
+        if not FROM_BEFORE.search(st.text[max(0, a - 25) : a]) or not TO_BETWEEN.match(st.text[end : b + 12]):
+            continue
+        if re.search(r"\d", re.sub(r"\([^()]*\)", "", st.text[end:b])):
+            continue
+        rank_of = first["denominator"] if first["denominator"] else 63
+        if first["unit"] == "rank" and second["unit"] == "count" and second["indicator"] == "other":
+            if not 1 <= second["value"] <= rank_of:
+                continue
+            second.update(indicator=first["indicator"], unit="rank", subject=first["subject"])
+        if first["unit"] != second["unit"] or first["year"] is None or first["year"] != second["year"]:
+            continue
+        if first["year_basis"].startswith("clause (the year right after"):
+            continue
+        if len(base) == 1:
+            year, basis = next(iter(base)), "baseline year of 'từ X lên Y ... so với năm B'"
+        else:
+            year, basis = None, "not stated (earlier value of 'từ X lên Y')"
+        if year != first["year"]:
+            first["year"], first["year_basis"] = year, basis
+            first["confidence"] = round(max(first["confidence"] - (0.3 if year is None else 0), 0.1), 2)
 
 
 def _rank_years_from_to(records: list[dict], st: _Sentence) -> None:
@@ -1156,7 +1354,10 @@ def _spaced_records(
 
 # -- documents ---------------------------------------------------------------------------------
 def extract_document(text: str, source: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(records, discarded candidates) of one document's text."""
+    """(records, discarded candidates) of one document's text. Invisible characters that split numbers
+    (emoji variation selectors, keycaps, zero-width spaces) are removed first: positions and quotes
+    refer to the text without them."""
+    text = INVISIBLE.sub("", text)
     doc = _Doc(text)
     lines = text.split("\n")
     offsets, pos = [], 0
@@ -1174,7 +1375,12 @@ def extract_document(text: str, source: str = "") -> tuple[pd.DataFrame, pd.Data
         out.extend(_spaced_records(lines, doc, first, rows, offsets, table_dropped))
     # Table lines are blanked (same length) for the prose pass.
     url_lines = {i for i, line in enumerate(lines) if re.match(r"\s*(?:https?://|www\.)\S+\s*$", line)}
+    if len(ACCENTED.findall(text)) >= 20:  # image alt texts and file slugs in an accented page
+        url_lines |= {i for i, line in enumerate(lines) if SLUG_LINE.fullmatch(line.strip())}
     prose = "\n".join(" " * len(line) if i in table_lines | url_lines else line for i, line in enumerate(lines))
+    dated = _page_date(prose)
+    if dated:  # " date 2020-05": the page date is metadata, not a year stated by the text
+        prose = prose[: dated.start()] + " " * (dated.end() - dated.start()) + prose[dated.end() :]
     discarded: list[dict] = [{"source": source, **d} for d in table_dropped]
     sents = sentences(prose)
     by_para: dict[int, list] = {}
@@ -1182,19 +1388,15 @@ def extract_document(text: str, source: str = "") -> tuple[pd.DataFrame, pd.Data
         by_para.setdefault(s.paragraph, []).append(s)
     prev_periods: list = []
     last_in_paragraph: dict[int, dict] = {}
+    carried = {q.start: _carried_years(q.text) for q in sents}
     for s in sents:
-        para_years = [
-            (q.start + p, y)
-            for q in by_para[s.paragraph]
-            for p, y in year_mentions(q.text)
-            if not BASELINE_YEAR.search(q.text[max(0, p - 30) : p])
-        ]
+        para_years = [(q.start + p, y) for q in by_para[s.paragraph] for p, y in carried[q.start]]
         para_periods = [pp for q in by_para[s.paragraph] for pp in periods(q.text)] or prev_periods
         st = _Sentence(s, doc, para_years, para_periods)
         st.para_text = " ".join(q.text for q in by_para[s.paragraph] if q.start < s.start)
         _extract_sentence(st)
         _rank_years_from_to(st.records, st)
-        _rank_from_baseline(st.records, st)
+        _from_to(st.records, st)
         prev = last_in_paragraph.get(s.paragraph)
         if re.match(r"\s*Trong đó", s.text) and prev is not None and prev["year"] is not None:
             for r in st.records:

@@ -15,7 +15,8 @@ decides and says why in ``number_basis``:
   document writes other decimals with a dot ("17.57%", "46.0415").
 
 ``non_value_spans`` names the spans that look like numbers but are not values: dates, periods,
-document numbers, addresses and phones, service levels, ISO codes, page furniture."""
+document numbers, addresses and phones, service levels, ISO codes, page furniture, file and image
+names ("papi-2022-anh3.jpg")."""
 
 from __future__ import annotations
 
@@ -62,6 +63,7 @@ NOT_VALUES: list[tuple[str, str]] = [
     ("page furniture", r"(?i:\b\d+\s*(?:lượt xem|lượt đọc|lượt thích|bình luận|lượt chia sẻ|views?|likes?)\b)"),
     ("page furniture", r"(?i:\b(?:lượt xem|lượt đọc|lượt truy cập|bình luận|trang|ảnh|hình|bảng|biểu)\s*:?\s*\d+)"),
     ("page furniture", r"(?i:\b(?:cỡ chữ|font)\s*\d+)"),
+    ("file or image name", r"(?i:\b[\w-]+\.(?:jpe?g|png|gif|webp|bmp|svg|pdf|docx?|xlsx?)\b)"),  # pci-2022-h3.jpg
 ]
 NOT_VALUES_RE = [(reason, re.compile(p)) for reason, p in NOT_VALUES]
 

@@ -43,7 +43,7 @@ RATE_RULES: list[tuple[str, str]] = [
         r"|công khai,? minh bạch|trách nhiệm giải trình|kiểm soát tham nhũng|thủ tục hành chính công"
         r"|cung ứng dịch vụ công|quản trị môi trường|quản trị điện tử)",
     ),
-    ("sipas", r"SIPAS|chỉ số hài lòng về sự phục vụ"),
+    ("sipas", r"SIPAS|chỉ số hài lòng (?:của người dân,?(?: tổ chức)? )?(?:về|đối với) sự phục vụ"),
     ("par_index", r"chỉ số (?:cải cách hành chính|CCHC)|PAR[\s-]?INDEX|xếp loại cải cách hành chính"),
     ("papi", r"\bPAPI\b|hiệu quả quản trị và hành chính công"),
     ("ddci", r"\bDDCI\b|năng lực cạnh tranh cấp (?:sở|huyện)"),
