@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from .kept import kept
 from .series import select
 
 BAND_ORDER = ["top", "high-average", "low-average", "bottom"]
@@ -17,6 +18,14 @@ def rank_within_year(
     """Rank of every scored province in each year (1 = best). Ties share the best rank (``min``,
     as published tables do: two provinces tied 3rd, the next is 5th). ``n_ranked`` is the number
     of provinces actually scored that year (not an assumed 63); ``rank_label`` reads "19/63"."""
+    return kept(
+        panel,
+        ("rank_within_year", index, component, higher_is_better),
+        lambda: _rank_within_year(panel, index, component, higher_is_better),
+    )
+
+
+def _rank_within_year(panel: pd.DataFrame, index: str, component: str, higher_is_better: bool) -> pd.DataFrame:
     data = select(panel, index, component).dropna(subset=["value"])
     out = data[["province_code", "province", "year", "value", "method_era"]].copy()
     out["rank"] = out.groupby("year")["value"].rank(method="min", ascending=not higher_is_better).astype(int)

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..provinces import name_of, resolve
+from .kept import kept
 
 
 class MethodBreakError(ValueError):
@@ -14,6 +15,12 @@ class MethodBreakError(ValueError):
 
 def select(panel: pd.DataFrame, index: str, component: str = "total", years=None) -> pd.DataFrame:
     """Preferred province-level rows of one index component (optionally some years)."""
+    if years is None:
+        return kept(panel, ("select", index, component), lambda: _select(panel, index, component, None))
+    return _select(panel, index, component, years)
+
+
+def _select(panel: pd.DataFrame, index: str, component: str, years) -> pd.DataFrame:
     mask = (panel["index"] == index) & (panel["component"] == component) & (panel["level"] == "province")
     if "is_preferred" in panel.columns:
         mask &= panel["is_preferred"]

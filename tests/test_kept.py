@@ -1,0 +1,56 @@
+"""Whole-panel tables kept per panel (analysis.stats.kept): computed once, never stale, never shared
+for writing. Synthetic panels made here."""
+
+from __future__ import annotations
+
+from analysis.provinces import province_table
+from analysis.stats import kept as kept_module
+from analysis.stats.ranks import rank_within_year
+from analysis.stats.series import select
+from synthetic import synthetic_panel
+
+A, B, C = province_table()["province_code"].head(3).tolist()
+
+
+def _panel():
+    return synthetic_panel({A: {2020: 50.0, 2021: 52.0}, B: {2020: 60.0, 2021: 40.0}, C: {2020: 55.0, 2021: 45.0}})
+
+
+def test_a_table_is_computed_once_per_panel(monkeypatch):
+    panel = _panel()
+    calls = []
+    real = kept_module.kept
+
+    def counting(p, key, compute):
+        return real(p, key, lambda: calls.append(key) or compute())
+
+    monkeypatch.setattr("analysis.stats.series.kept", counting)
+    for _ in range(3):
+        select(panel, "PAPI")
+    assert len(calls) == 1
+
+
+def test_an_in_place_edit_of_the_panel_is_seen():
+    panel = _panel()
+    assert rank_within_year(panel, "PAPI").query("year == 2021").iloc[0]["province_code"] == A
+    panel.loc[(panel["province_code"] == C) & (panel["year"] == 2021), "value"] = 99.0
+    top = rank_within_year(panel, "PAPI").query("year == 2021").iloc[0]
+    assert top["province_code"] == C and top["value"] == 99.0
+
+
+def test_changing_a_returned_table_changes_nothing_kept():
+    panel = _panel()
+    first = select(panel, "PAPI")
+    first.loc[first.index[0], "value"] = -1.0
+    first["extra"] = 1
+    again = select(panel, "PAPI")
+    assert -1.0 not in again["value"].tolist() and "extra" not in again.columns
+
+
+def test_a_dropped_panel_is_forgotten():
+    panel = _panel()
+    select(panel, "PAPI")
+    pid = id(panel)
+    assert pid in kept_module._KEPT
+    del panel
+    assert pid not in kept_module._KEPT
