@@ -323,3 +323,116 @@ def test_cả_nước_after_a_rank_is_its_scope_not_the_locality():
     national = r[r["level"] == "national"]
     assert list(national["value"]) == [81.5] and list(national["locality"]) == ["cả nước"]
     assert set(r.loc[r["value"] != 81.5, "locality"]) == {"tỉnh Quảng Trị"}
+
+
+# -- round 6's error kinds (tests/mining/real/ROUNDS.md): sentences and tables written for the tests --------------
+def _discarded(text):
+    from analysis.mining.extract import extract_document
+
+    return extract_document(text)[1]
+
+
+def test_a_row_of_years_heads_the_columns_and_is_no_value():
+    """ "Năm 2021 2020 2019 2018" above single-space rows: the years are the columns' years, not values."""
+    text = (
+        "Hồ sơ PCI của tỉnh\n\n"
+        "Xếp hạng trong Chỉ số năng lực cạnh tranh cấp tỉnh (1-63) Bình Phước\n\n"
+        "Năm 2021 2020 2019 2018\n"
+        "Gia nhập thị trường 7.12 6.85 - 7.40\n"
+        "Tính minh bạch 6.02 5.88 6.10 N/A\n"
+        "PCI 65.10 64.32 63.90 62.05\n"
+        "Xếp hạng 21 30 33 41\n"
+    )
+    got = _got(text)
+    assert not any(2018 <= v <= 2021 for _, v, _ in got)
+    assert sorted(got, key=lambda g: (g[2], g[1])) == sorted(
+        [
+            ("pci_component", 7.12, 2021),
+            ("pci_component", 6.85, 2020),
+            ("pci_component", 7.40, 2018),
+            ("pci_component", 6.02, 2021),
+            ("pci_component", 5.88, 2020),
+            ("pci_component", 6.10, 2019),
+            ("pci", 65.10, 2021),
+            ("pci", 64.32, 2020),
+            ("pci", 63.90, 2019),
+            ("pci", 62.05, 2018),
+            ("pci_rank", 21.0, 2021),
+            ("pci_rank", 30.0, 2020),
+            ("pci_rank", 33.0, 2019),
+            ("pci_rank", 41.0, 2018),
+        ],
+        key=lambda g: (g[2], g[1]),
+    )
+    assert set(records_of(text)["locality"]) == {"Bình Phước"}
+
+
+def test_survey_samples_are_not_outcomes():
+    """Round 3's "19.536 người" rule, generalised: citizens, households, forms counted in a sentence or
+    paragraph about a survey ("khảo sát", "đóng góp tiếng nói") are its sample."""
+    text = (
+        "Chỉ số PAPI 2022 được xây dựng từ kết quả khảo sát 16.117 công dân được chọn ngẫu nhiên. "
+        "Trước đó, từ năm 2009, đã có tới 148.320 công dân đóng góp tiếng nói trong các báo cáo PAPI. "
+        "Điểm PAPI năm 2022 của tỉnh Lào Cai đạt 42,61 điểm."
+    )
+    assert [v for _, v, _ in _got(text)] == [42.61]
+    dis = _discarded(text)
+    assert set(dis.loc[dis["text"].isin(["16.117", "148.320"]), "reason"]) == {"survey sample size (not an outcome)"}
+
+
+def test_ranges_from_x_to_y_have_no_value_but_moves_do():
+    """ "dải điểm từ 43,05 đến 44,12", "từ 38,2 đến 40,9 điểm": ranges (LABELLING.md), both ends discarded;
+    "từ X lên Y" and "từ vị trí X lên Y" stay values."""
+    text = (
+        "Nhóm điểm trung bình cao có 14 tỉnh, dải điểm từ 43,05 đến 44,12. "
+        "Nhóm thấp nhất gồm các tỉnh có điểm PAPI từ 38,2 đến 40,9 điểm."
+    )
+    assert _got(text) == []
+    dis = _discarded(text)
+    ends = dis[dis["text"].isin(["43,05", "44,12", "38,2", "40,9"])]
+    assert len(ends) == 4 and ends["reason"].str.startswith("range").all()
+    got = _got("Năm 2022, điểm PAPI của tỉnh Yên Bái tăng từ 41,02 lên 42,16, thứ hạng từ vị trí 41 lên 35.")
+    assert sorted(v for _, v, _ in got) == [35.0, 41.0, 41.02, 42.16]
+
+
+def test_counts_of_indices_and_component_numbers_are_structure():
+    """ "tăng điểm ở 5 chỉ số đánh giá", "chỉ có 3 chỉ số là ...", "ở cả 6 chỉ số", "CSTP 9": counts and
+    numbers of an index's parts, not values."""
+    text = (
+        "Năm 2021, tỉnh Nghệ An đạt 43,12 điểm PAPI nhờ tăng điểm ở 5 chỉ số đánh giá. "
+        "Tỉnh Hà Tĩnh chỉ có 3 chỉ số là công khai minh bạch, thủ tục hành chính công và quản trị điện tử "
+        "đạt điểm cao. "
+        "Không có tỉnh nào nằm trong nhóm điểm cao nhất ở cả 6 chỉ số trên. "
+        "Lưu ý: CSTP 9 Đào tạo lao động được tính lại trong PCI năm 2021."
+    )
+    assert [v for _, v, _ in _got(text)] == [43.12]
+
+
+def test_an_ordinal_opening_a_list_clause_is_a_rank_of_the_place_after_it():
+    """ "...; đứng thứ 2 tỉnh Quảng Ninh đạt 90,88%; thứ 3 tỉnh Bình Dương đạt 89,95%": "thứ 3" is a rank
+    (of Bình Dương) though no verb comes before it; "Thứ Năm, ngày 12/5" is no rank."""
+    r = records_of(
+        "Ở bảng xếp hạng SIPAS năm 2022, tỉnh Bắc Ninh dẫn đầu với 91,10%; đứng thứ 2 tỉnh Quảng Ninh đạt 90,88%; "
+        "thứ 3 tỉnh Bình Dương đạt 89,95%."
+    )
+    ranks = r[r["unit"] == "rank"]
+    assert list(zip(ranks["value"], ranks["locality"])) == [(2.0, "tỉnh Quảng Ninh"), (3.0, "tỉnh Bình Dương")]
+    assert set(ranks["year"]) == {2022}
+    assert _got("Thứ Năm, ngày 12/5/2022, tỷ lệ hồ sơ giải quyết đúng hạn của tỉnh Bắc Ninh đạt 98,2%.") == [
+        ("on_time_rate", 98.2, 2022)
+    ]
+
+
+def test_the_place_of_the_values_own_clause_and_the_index_a_caption_names():
+    """ "Còn Long An đứng thứ 21": a province named without "tỉnh" in the value's own sentence wins over the
+    page's or an earlier clause's province; "Ở chỉ số này, ..." under a caption naming "Chỉ số SIPAS năm
+    2022" gives SIPAS and 2022 (they were `other` without a year)."""
+    text = (
+        "Kết quả Chỉ số SIPAS của tỉnh Bắc Ninh\n"
+        "Bảng xếp hạng Chỉ số SIPAS năm 2022 của các tỉnh, thành phố. Ảnh: Bộ Nội vụ\n"
+        "Ở chỉ số này, tỉnh Bắc Ninh dẫn đầu với kết quả đạt 91,10%. Còn Long An đứng thứ 21, đạt 84,06%."
+    )
+    r = records_of(text)
+    assert list(zip(r["value"], r["locality"])) == [(91.1, "tỉnh Bắc Ninh"), (21.0, "Long An"), (84.06, "Long An")]
+    assert set(r["year"]) == {2022}
+    assert list(r["indicator"]) == ["sipas", "rank", "sipas"] and r["subject"].iloc[1] == "sipas"

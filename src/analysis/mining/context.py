@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -110,6 +111,7 @@ LEVEL_OF = {
     "thị trấn": "commune",
     "sở": "department",
     "ban": "department",
+    "": "province",  # a province named without "tỉnh"/"thành phố" ("Gia Lai", "Hà Nội"): bare_provinces
 }
 
 
@@ -125,7 +127,7 @@ class Place:
 
     @property
     def text(self) -> str:
-        return f"{self.word} {self.name}"
+        return f"{self.word} {self.name}" if self.word else self.name
 
 
 def places(text: str) -> list[Place]:
@@ -141,3 +143,50 @@ def places(text: str) -> list[Place]:
             if m:
                 p.name = m.group(0).rstrip(",.;:")
     return [p for p in found if p.level != "province" or try_resolve(p.name)]
+
+
+# A run of capitalised words ("Còn Gia Lai", "TPHCM", "Bà Rịa - Vũng Tàu"): where bare province names are looked for.
+CAPITALISED_RUN = re.compile(rf"(?<![\wÀ-ỹ])[{UPPER}][\wÀ-ỹ.]*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)[{UPPER}][\wÀ-ỹ]*){{0,5}}")
+WORD = re.compile(r"[^\s\-–]+")
+
+
+@lru_cache(maxsize=1)
+def _province_keys() -> tuple[frozenset, frozenset]:
+    """(folded spellings of the provinces, their first words)."""
+    from ..provinces import registry
+
+    keys = frozenset(registry().keys)
+    return keys, frozenset(k.split()[0] for k in keys if k)
+
+
+@lru_cache(maxsize=4096)
+def _province_key(name: str) -> str:
+    from ..provinces import _key
+
+    return _key(name)
+
+
+def bare_provinces(text: str) -> list[Place]:
+    """Provinces named without an administrative word ("Còn Gia Lai đứng thứ 19", "Hà Nội chỉ có"):
+    the longest run of capitalised words that is a known spelling of a province (``provinces``)."""
+    keys, firsts = _province_keys()
+    out = []
+    for run in CAPITALISED_RUN.finditer(text):
+        words = [(run.start() + w.start(), run.start() + w.end()) for w in WORD.finditer(run.group(0))]
+        i = 0
+        while i < len(words):
+            a = words[i][0]
+            first = _province_key(text[a : words[i][1]].rstrip("."))
+            if first.split(" ")[0] not in firsts and not first.startswith(("tp", "tinh", "thanh")):
+                i += 1
+                continue
+            for n in range(min(4, len(words) - i), 0, -1):
+                b = words[i + n - 1][1]
+                name = text[a:b].rstrip(".")
+                if _province_key(name) in keys and not (n == 1 and len(name) < 3):
+                    out.append(Place(a, "", name))
+                    i += n
+                    break
+            else:
+                i += 1
+    return out

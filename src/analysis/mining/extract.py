@@ -18,11 +18,24 @@ nhất là 34 bậc" (a province in parentheses right after a value, "(Sóc Tră
 "dẫn đầu"/"đứng đầu" without a number are not ranks. A rank beyond its denominator, or above 63
 without one, is discarded as impossible. "cả nước"/"toàn quốc" right after a rank ("đứng thứ 18 cả
 nước", "11/63 tỉnh, thành phố trong cả nước", "Thứ hạng trong cả nước") is the ranking's scope, not
-a national locality; "tỉnh" after a count ("34/63 tỉnh") is not the subject either.
+a national locality; "tỉnh" after a count ("34/63 tỉnh") is not the subject either, nor is "cả nước"
+after "dẫn đầu"/"đứng đầu"/"top đầu" ("dẫn đầu cả nước ở 3 tiêu chí"). An ordinal opening a clause of a
+list, without a verb, before the place it ranks ("...; thứ 3 tỉnh Hải Dương đạt 90,23%") is a rank.
+
+Places: "tỉnh X", "huyện Y", "Sở Z" and provinces named bare ("Còn Gia Lai đứng thứ 19", "Hà Nội chỉ
+có"; not the end of an agency's name, "Sở Tài nguyên - Môi trường Lâm Đồng"); the nearest before the
+value wins, but when none is named before it in its own clause, a place right after it in that clause
+("thứ 3 tỉnh Hải Dương") is its subject rather than one from an earlier clause. A sentence that
+refers back to an index ("Ở chỉ số này", "chỉ số trên") and names none takes the index named in the
+two paragraphs before it (a caption "Bảng xếp hạng Chỉ số SIPAS năm 2023"), and its year (rule 4b).
 
 Not values either: structure counts ("8 chỉ số lĩnh vực", "28 chỉ số nội dung", "102 chỉ tiêu", "63
-tỉnh"); bounds without a value, a whole number after "trên/dưới/gần/hơn/khoảng" with no measured
-quantity named in its sentence and no noun after it ("tỉnh tăng cao nhất trên 2 điểm", "gần 3
+tỉnh", a whole number of indices "tăng điểm ở 4 chỉ số", "chỉ có 2 chỉ số là"; a component's number
+"CSTP 8"); survey samples (people, households, forms or firms counted in a sentence or paragraph about
+a survey: "khảo sát 14.138 công dân", "131.501 công dân đóng góp tiếng nói"); ranges, both ends ("dải
+điểm từ 42,38 đến 43,70", "từ 43 đến 45 điểm", "5%-10%"; "từ X lên/xuống Y" are values); bounds
+without a value, a whole number after "trên/dưới/gần/hơn/khoảng" with no measured quantity named in
+its sentence and no noun after it ("tỉnh tăng cao nhất trên 2 điểm", "gần 3
 điểm"; "trên 7.600 hồ sơ" names what it counts and stays); image alt texts and file slugs (a line
 of lower-case unaccented words, "... hai long dat 8445", in an accented page; "anh-3.jpg").
 Invisible characters that split numbers (emoji keycaps "2️016", zero-width spaces) are removed
@@ -41,6 +54,8 @@ Years, in this order (the first that gives one wins):
 4. ``paragraph``: the last year of an earlier sentence of the same paragraph, not one inside a
    parenthesis that states its own value ("(năm 2016 xếp thứ 36/63). Với kết quả này, ... xếp hạng
    3/13": 2016 stays in its parenthesis);
+4b. the index referred to: a sentence saying "Ở chỉ số này" (or after one in its paragraph) takes the
+   one year written with the index it refers to ("Chỉ số SIPAS năm 2023" in the caption before);
 5. ``document title``: the one year of the title line (a baseline year in it does not count);
 6. the year after the baseline: a sentence whose only year is one baseline B ("đứng thứ 18 cả nước,
    tăng 1 bậc so với năm 2018") compares with the year before, so its values are of B+1, but only
@@ -68,7 +83,11 @@ PDF tables arrive as such rows from ``readers``) give one record per numeric cel
 unit from the row and column headers, the row as quote. Tables whose cells lost their borders
 ("Quảng Ninh 7.98 7.39 ... 73.02 1 Rất tốt", "-" an empty cell, a total alone on the next line) are
 read row by row (``spaced_rows``): locality from the row's name, year, index and rank from the header
-lines above, a sample-size column ("Số phiếu trả lời") discarded.
+lines above, a sample-size column ("Số phiếu trả lời") discarded. A line of years above such rows
+("Năm 2022 2021 ... 2006", a province's profile) is the header of year columns, never a row: each cell
+takes its column's year (from the left; "-" and "N/A" keep their column), a row named as the index
+("PCI") is its total, a row "Xếp hạng" its rank, the others components; the place is the one named
+in the lines above ("... (1-63) Thanh Hóa").
 
 English press forms are read as well: "87.02 percent", "ranked 19th", "17th position", "No 5",
 "ranked first", "dropped 12 spots", "74.64 points"."""
@@ -82,7 +101,7 @@ import pandas as pd
 
 from ..provinces import try_resolve
 from . import vocabulary as voc
-from .context import NAME, Place, periods, places, publication_year, sentences, year_mentions
+from .context import NAME, Place, bare_provinces, periods, places, publication_year, sentences, year_mentions
 from .numbers import (
     NUMBER,
     NUMBER_CORE,
@@ -134,6 +153,13 @@ RANK_WORD = re.compile(
     r"|(?:xếp hạng|hạng|vị trí)\s*(?:thứ\s*|số\s*)?(\d+|nhất)(?![\d/]|[.,]\d)"
     r"|(?:^|(?<=[;:,]\s))thứ\s*(hai|ba|tư|năm|\d+)\s+là\b"
     r"|(?:hạng|vị trí)\s*thứ\s*(hai|ba|tư|năm)\b(?!\s*\d)",  # "xuống vị trí thứ hai": an ordinal word
+    re.I,
+)
+# "...dẫn đầu với 90,61%; đứng thứ 2 tỉnh Thái Nguyên đạt 90,29%; thứ 3 tỉnh Hải Dương đạt 90,23%": an
+# ordinal opening a clause of a list, without a verb, before the place it ranks.
+RANK_LIST = re.compile(
+    r"(?:^|(?<=[;:,]\s))(?:ở\s*|tiếp theo là\s*)?thứ\s*(hai|ba|tư|năm|\d{1,2})(?![\d/]|[.,]\d)"
+    r"\s+(?:là\s+|thuộc về\s+)?",
     re.I,
 )
 RANK_CHANGE = re.compile(
@@ -206,6 +232,20 @@ GROUP_SIZE_BEFORE = re.compile(r"\btop\s*$", re.I)
 COUNT_OF_GROUP_AFTER = re.compile(
     rf"\s*trong\s*(?:số\s*)?(?:{NUMBER})?\s*(?:tỉnh|thành phố|địa phương|đơn vị|huyện|bộ)", re.I
 )
+# "khảo sát 14.138 công dân", "131.501 công dân đóng góp tiếng nói", "19.536 người": people, forms or
+# firms counted in a sentence or paragraph about a survey are its sample, not an outcome.
+SAMPLE_NOUN = re.compile(
+    r"\s*(?:người(?: dân)?|công dân|cử tri|đáp viên|hộ(?: gia đình)?|phiếu|doanh nghiệp|DN)(?![\wÀ-ỹ])", re.I
+)
+SURVEY = re.compile(
+    r"khảo sát|điều tra|phỏng vấn|trả lời|phản hồi|lấy ý kiến|được hỏi|chọn mẫu|lựa chọn ngẫu nhiên"
+    r"|đóng góp (?:tiếng nói|ý kiến)",
+    re.I,
+)
+# "ở 4 chỉ số đánh giá", "chỉ có 2 chỉ số là ...": a whole number of indices (not "chỉ số PCI") is structure.
+INDEX_COUNT = re.compile(
+    r"\s*chỉ số(?![\wÀ-ỹ])(?!\s*(?:PAR|SIPAS|PAPI|PCI|DDCI|CCHC|cải cách|hài lòng|năng lực|hiệu quả|[A-ZĐ]))"
+)
 PARTICIPANTS = re.compile(r"\s*(?:tập thể|cá nhân|đại biểu|học viên|đồng chí|thí sinh|gia đình|đội|giải)\b", re.I)
 # "trên 2 điểm", "gần 3 điểm", "hơn 40", "khoảng 10": a whole number after a bound word, with no
 # measured quantity named, is a bound, not a value (LABELLING.md: inequalities without a value).
@@ -222,6 +262,10 @@ THRESHOLD_CONTEXT = re.compile(
 # "từ 41,71 (2021) xuống 41,56": a value moving from X to Y, not a bound.
 FROM_TO_AFTER = re.compile(r"\s*(?:%|điểm)?\s*(?:\([^()]{0,20}\)\s*)?(?:lên|xuống)\b", re.I)
 RANGE_AFTER = re.compile(rf"\s*(?:%|điểm)?\s*(?:-|–|đến|tới)\s*{NUMBER}", re.I)
+# "từ 42,38 đến 43,70", "từ mức 40% tới 45%": the two ends of a range.
+FROM_RANGE_BEFORE = re.compile(r"\btừ\s*(?:mức\s*|khoảng\s*)?$", re.I)
+TO_RANGE_AFTER = re.compile(rf"\s*(?:%|điểm)?\s*(?:đến|tới)\s*(?:mức\s*)?{NUMBER}", re.I)
+RANGE_END_BEFORE = re.compile(rf"\btừ\s*(?:mức\s*|khoảng\s*)?{NUMBER}\s*(?:%|điểm)?\s*(?:đến|tới)\s*(?:mức\s*)?$", re.I)
 BARE_LEVEL = re.compile(
     r"\b(cấp tỉnh|cấp huyện|cấp thành phố|cấp xã|xã, phường|cấp phường|tỉnh|huyện)\b(?!\s+[A-ZĐ])", re.I
 )
@@ -248,7 +292,8 @@ REFORM_TERMS = re.compile(
 PHYSICAL = re.compile(r"\s*(?:m2|m²|m3|ha|km2?|km²|kg|tấn|MW|kW|kWh|m|cm|mm|lít|héc-ta|hecta|độ C)\b", re.I)
 PAREN_NAME = re.compile(rf"\s*\(\s*({NAME})\s*\)")  # "(Sóc Trăng)", "(TP Hồ Chí Minh)"
 RANK_SCOPE_BEFORE = re.compile(
-    r"(?:\bthứ\s*\d+|\d+\s*/\s*\d+|\bthứ hạng|\bxếp hạng)(?:\s|,|tỉnh|thành|phố|trong|của|so|với|các|trên|phạm vi)*$",
+    r"(?:\bthứ\s*\d+|\d+\s*/\s*\d+|\bthứ hạng|\bxếp hạng|\bdẫn đầu|\bđứng đầu|\btop(?: đầu)?)"
+    r"(?:\s|,|tỉnh|thành|phố|trong|của|so|với|các|trên|phạm vi)*$",
     re.I,
 )
 NATIONAL = re.compile(r"cả nước|toàn quốc|trung bình (?:cả nước|chung)|các bộ|bộ,? ngành|Chính phủ", re.I)
@@ -363,6 +408,31 @@ def _is_boundary(text: str, i: int) -> bool:
     return False
 
 
+def _with_bare_provinces(text: str, found: list[Place]) -> list[Place]:
+    """``found`` plus the provinces named without "tỉnh"/"thành phố" ("Còn Gia Lai đứng thứ 19"), by position."""
+    spans = [(p.position, p.position + len(p.text)) for p in found]
+    extra = [
+        q
+        for q in bare_provinces(text)
+        if not any(a <= q.position < b for a, b in spans)
+        # "Sở Tài nguyên - Môi trường Lâm Đồng", "Công an tỉnh", "Kho bạc Nhà nước Bến Tre": the end of an agency's name
+        and not AGENCY_BEFORE.search(text[max(0, q.position - 50) : q.position])
+    ]
+    return sorted(found + extra, key=lambda p: p.position)
+
+
+AGENCY_BEFORE = re.compile(
+    r"\b(?:Sở|Ban|Cục|Chi cục|Công an|Kho bạc|Bảo hiểm|Ngân hàng|Trung tâm|Văn phòng|Cổng|Báo|Đài|Trường|Bệnh viện"
+    r"|Hội|Tòa án|Viện|Thuế|Hải quan|Bưu điện|Điện lực|Công ty|Liên đoàn|Đoàn|Bộ Chỉ huy)\b[^,;.:()\n]*$"
+)
+
+
+# "Ở chỉ số này", "chỉ số trên", "bảng xếp hạng này": the index named just before (often in a caption).
+ANAPHORA = re.compile(r"\b(?:chỉ số|bảng xếp hạng)\s+(?:này|trên|đó|nói trên)\b", re.I)
+# Words between a value and a place after it that make the place a comparison, not the subject.
+COMPARED = re.compile(r"\b(?:sau|trước|hơn|so với|kém|thua|bằng|cùng|vượt|và|với)\b", re.I)
+
+
 def _noun_phrase(text: str, start: int, words: int = 6) -> str:
     m = re.match(r"[^,;.:()\d%]*", text[start:])
     return " ".join(m.group(0).split()[:words]) if m else ""
@@ -383,7 +453,8 @@ class _Sentence:
         self.para_years = para_years  # (absolute position, year) in the same paragraph
         self.para_periods = para_periods
         self.para_text = ""  # the paragraph's text before this sentence
-        self.places = places(s.text)
+        self.places = _with_bare_provinces(s.text, places(s.text))
+        self.prev_text = ""  # the paragraphs just before this one (what "chỉ số này" refers to)
         self.claimed: list[tuple[int, int]] = []
         self.records: list[dict] = []
         self.discards: list[dict] = []
@@ -448,12 +519,31 @@ class _Sentence:
         earlier = [y for p, y in self.para_years if p < self.s.start]
         if earlier:
             return earlier[-1], "paragraph"
+        referred = self.referred(pos)
+        if referred and referred[1]:
+            return referred[1], "the index 'chỉ số này' refers to, named with its year just before"
         if self.doc.title_year:
             return self.doc.title_year, "document title"
         implied = self._year_after_baseline(index)
         if implied:
             return implied, "the year after the sentence's baseline ('so với năm B'), as the page date allows"
         return None, "not stated"
+
+    def referred(self, pos: int) -> tuple[str, int | None] | None:
+        """ "Ở chỉ số này, tỉnh Quảng Ninh dẫn đầu với 90,61%" under a caption "Bảng xếp hạng Chỉ số SIPAS
+        năm 2023": (index, its one year or None) named in the paragraphs just before, when the sentence
+        or its paragraph refers back to an index and names none itself."""
+        if not ANAPHORA.search(self.para_text + " " + self.text[:pos]) or not self.prev_text:
+            return None
+        named = voc.nearest(
+            [(n, rx) for n, rx in voc.RATE_RE if n in INDEXES and n != "papi_dimension"], self.prev_text
+        )
+        if not named:
+            return None
+        end = self.prev_text.find(". ", named[1])
+        tail = self.prev_text[max(0, named[1] - 60) : end if end != -1 else None]
+        years = {y for p, y in year_mentions(tail) if not BASELINE_YEAR.search(tail[max(0, p - 30) : p])}
+        return named[0], (years.pop() if len(years) == 1 else None)
 
     def _year_after_baseline(self, index: bool) -> int | None:
         """Rule 6 of the module docstring: B+1 for a sentence whose only year is one baseline B,
@@ -474,6 +564,16 @@ class _Sentence:
             if code:
                 return m.group(1), "province", code
         before = [p for p in self.places if p.position < pos]
+        # "...; thứ 3 tỉnh Hải Dương đạt 90,23%": when no place is named before the value in its own
+        # clause, a place right after it in that clause (not a comparison: "sau", "hơn", "so với")
+        # is its subject, not the place of an earlier clause.
+        ca, cb = self._clause(pos)
+        if not any(p.position >= ca for p in before):
+            stop = end if end is not None else pos
+            nxt = next((p for p in self.places if stop <= p.position < cb), None)
+            if nxt and nxt.position - stop <= 30 and not COMPARED.search(self.text[stop : nxt.position]):
+                code = try_resolve(nxt.name) if nxt.level == "province" else None
+                return nxt.text, nxt.level, code or self.doc.province_code
         # "34/63 tỉnh", "63 tỉnh, thành phố": the units counted or ranked among, not the subject.
         bare = [m for m in BARE_LEVEL.finditer(self.text, 0, pos) if not re.search(r"\d\s*$", self.text[: m.start()])]
         # "đứng thứ 18 cả nước", "xếp hạng 11/63 tỉnh, thành phố trong cả nước": the ranking's scope.
@@ -587,6 +687,9 @@ class _Sentence:
         hit = voc.nearest(voc.RATE_RE, self.para_text)  # named in an earlier sentence of the paragraph
         if hit:
             return hit[0], True
+        referred = self.referred(a)  # "Ở chỉ số này, ... đạt 90,61%" after a caption naming SIPAS
+        if referred:
+            return referred[0], True
         return None, False
 
     def subject(self, a: int, b: int | None = None) -> str | None:
@@ -596,7 +699,10 @@ class _Sentence:
             if hit:
                 return hit
         hit = voc.nearest(SUBJECT_RULES, self.text[:a])
-        return hit[0] if hit else None
+        if hit:
+            return hit[0]
+        referred = self.referred(a)
+        return referred[0] if referred else None
 
     def phrase(self, a: int, b: int) -> str:
         """The noun phrase a number measures: the words after it, else the words before it."""
@@ -660,6 +766,17 @@ def _extract_sentence(st: _Sentence) -> None:
             st.discard(m.start(), m.end(), f"impossible rank ({rank:g} of {of or 63:g})")
             continue
         st.add(m.start(), m.end(), "rank", float(rank), "rank", of, subject=st.subject(m.start(), m.end()))
+    for m in RANK_LIST.finditer(masked):
+        if not st.free(m.start(), m.end(1)):
+            continue
+        # The ordinal must be followed by the place it ranks ("thứ 3 tỉnh Hải Dương", "thứ 3 Hải Dương",
+        # "thứ hai là Bộ Tư pháp"; not "Thứ Năm, ngày ...").
+        if not any(p.position == m.end() for p in st.places) and not re.match(r"(?:Bộ|Sở)\s+[A-ZĐ]", text[m.end() :]):
+            continue
+        rank = ORDINALS.get(m.group(1).lower()) if not m.group(1).isdigit() else float(m.group(1))
+        if rank is None or not 1 <= rank <= 63:
+            continue
+        st.add(m.start(), m.end(1), "rank", float(rank), "rank", subject=st.subject(m.start(), m.end(1)))
     for m in RANK_EN.finditer(masked):
         if not st.free(m.start(), m.end()) or re.search(MONTHS_EN, text[: m.start()]):
             continue
@@ -774,6 +891,11 @@ def _bound(st: _Sentence, a: int, b: int, raw: str) -> bool:
 def _threshold(st: _Sentence, a: int, b: int) -> bool:
     """ "các tỉnh có điểm dưới 40", "nhóm đạt từ 43 đến 45 điểm": a bound, not a measured value."""
     left = st.text[max(0, a - 60) : a]
+    # "dải điểm từ 42,38 đến 43,70", "từ 43 đến 45 điểm": a range; neither end is a value (LABELLING.md).
+    # ("tăng từ 5% đến 10%" is a range of changes); "từ X lên/xuống Y" is a change from X to Y (values).
+    if (FROM_RANGE_BEFORE.search(left) and TO_RANGE_AFTER.match(st.text[b:])) or RANGE_END_BEFORE.search(left):
+        st.discard(a, b, "range ('từ X đến Y'), not a single value")
+        return True
     if RANGE_AFTER.match(st.text[b:]) and re.search(r"(?:từ|khoảng|trong khoảng|mức)\s*$", left, re.I):
         if THRESHOLD_CONTEXT.search(left) or re.search(r"khoảng\s*$", left):
             st.discard(a, b, "threshold or range without a value")
@@ -840,9 +962,7 @@ def _sweep(st: _Sentence) -> None:
         if re.search(r"\(\s*$", text[:a]) and re.match(r"\s*\)\s*[^\W\d_]", after) and value <= 20 and raw.isdigit():
             st.discard(a, b, "list marker ('(1) Nhóm ...')")
             continue
-        if re.match(r"\s*(?:người|phiếu|doanh nghiệp|DN)\b", after) and re.search(
-            r"khảo sát|điều tra|phỏng vấn|trả lời|phản hồi", text, re.I
-        ):
+        if SAMPLE_NOUN.match(after) and (SURVEY.search(text) or SURVEY.search(st.para_text)):
             st.discard(a, b, "survey sample size (not an outcome)")
             continue
         if re.match(r"\s*(?:tháng|tuần|ngày|giờ|phút|quý|năm)\b", after, re.I) and not re.match(
@@ -851,7 +971,7 @@ def _sweep(st: _Sentence) -> None:
             st.discard(a, b, "period or duration")
             continue
         label = (
-            r"(?:thứ|lần|khóa|kỳ họp|Điều|điều|khoản|Mục|mục|Chương|phần|bước|nhóm|[Tt]iêu chí|[Pp]hụ lục"
+            r"(?:thứ|lần|khóa|kỳ họp|Điều|điều|khoản|Mục|mục|Chương|phần|bước|nhóm|[Tt]iêu chí|[Pp]hụ lục|\bCSTP"
             r"|(?<![Tt]rong )(?<![Tt]ổng )(?<![Đđ]iểm )\bsố)\s*$"
         )
         if re.search(label, text[:a]) and not re.fullmatch(r"\d+,\d+|\d+\.\d{1,2}", raw):  # 'chỉ số 93,31'
@@ -859,6 +979,9 @@ def _sweep(st: _Sentence) -> None:
             continue
         if STRUCTURE.match(after) or COUNT_OF_GROUP_AFTER.match(after):
             st.discard(a, b, "structure count")
+            continue
+        if raw.isdigit() and INDEX_COUNT.match(after):  # "tăng điểm ở 4 chỉ số", "chỉ có 2 chỉ số là ..."
+            st.discard(a, b, "structure count (a count of indices)")
             continue
         if GROUP_SIZE_BEFORE.search(text[:a]):
             st.discard(a, b, "group size ('Top 5'), not a value")
@@ -922,6 +1045,8 @@ def _sweep(st: _Sentence) -> None:
             if (indicator is None or far) and _bound(st, a, b, raw):  # no measured quantity named here
                 continue
             v, basis = st.doc.num(raw, "points", indicator)
+            if indicator == "papi_dimension" and v > SCALE_MAX["papi_dimension"]:  # a total (10-80), not a dimension
+                indicator, (v, basis) = "papi", st.doc.num(raw, "points", "papi")
             subject = None
             if indicator is None:
                 indicator, subject = "other", st.phrase(a, b)
@@ -1206,7 +1331,8 @@ def _table_records(text: str, doc: _Doc, header_no: int, rows: list[int], source
 # tốt" under a header line whose column names cannot be split. A row is a name (no digits) followed by
 # >= 3 cells that are numbers or "-" (an empty cell), optionally a grade in words; a lone number on
 # the next line is the row's last cell ("Huyện Vũ Quang 147 7.02 ... 5.99" / "68.85" / "Khá").
-SPACED_CELL = rf"(?:{NUMBER}%?|-)"
+SPACED_CELL = rf"(?:{NUMBER}%?|-|N/A)"
+EMPTY_CELLS = ("-", "N/A")
 SPACED_ROW = re.compile(
     rf"^(?P<label>[^\d\n|\t]*[^\W\d_][^\d\n|\t]*?)\s+(?P<cells>{SPACED_CELL}(?:\s+{SPACED_CELL}){{2,}})"
     r"(?P<tail>\s+[^\W\d_][^\d\n|\t]*)?\s*$"
@@ -1225,18 +1351,32 @@ INDEX_NAMES = [
 ]
 
 
+def year_columns(line: str) -> list[int] | None:
+    """ "Năm 2022 2021 2020 ... 2006": a line of >= 3 years after a label is the header of a table whose
+    columns are years (a province's profile: one row per component, then the index and its rank)."""
+    m = SPACED_ROW.match(line)
+    cells = m.group("cells").split() if m else []
+    if len(cells) >= 3 and all(is_year(float(c), c) if c.isdigit() else False for c in cells):
+        return [int(c) for c in cells]
+    return None
+
+
+def _spaced_row(line: str) -> bool:
+    m = SPACED_ROW.match(line)
+    return bool(m) and len(re.findall(NUMBER, m.group("cells"))) >= 3 and year_columns(line) is None
+
+
 def spaced_rows(lines: list[str]) -> list[tuple[int, list[int], list[int]]]:
-    """(first row line, row line numbers, continuation line numbers) of each block of >= 2 rows."""
+    """(first row line, row line numbers, continuation line numbers) of each block of >= 2 rows. A line
+    of years ("Năm 2022 2021 2020") is a header (``year_columns``), never a row."""
     blocks, i = [], 0
     while i < len(lines):
-        m = SPACED_ROW.match(lines[i])
-        if not m or len(re.findall(NUMBER, m.group("cells"))) < 3:
+        if not _spaced_row(lines[i]):
             i += 1
             continue
         rows, extra, j = [], [], i
         while j < len(lines):
-            m = SPACED_ROW.match(lines[j])
-            if m and len(re.findall(NUMBER, m.group("cells"))) >= 3:
+            if _spaced_row(lines[j]):
                 rows.append(j)
             elif rows and (LONE_NUMBER.match(lines[j]) or re.fullmatch(r"\s*[^\W\d_][^\d]{0,20}", lines[j])):
                 extra.append(j)  # the row's last cell, or its grade ("Khá", "Rất tốt")
@@ -1267,6 +1407,12 @@ def _spaced_records(
     )
     index = next((name for name, rx in INDEX_NAMES if re.search(rx, header + " " + doc.title, re.I)), None)
     points = bool(index) or bool(re.search(r"điểm|chỉ số", header, re.I))
+    # Years as columns ("Năm 2022 2021 ... 2006" right above the rows): each cell takes its column's year;
+    # a row named as the index ("PCI") is its total, a row "Xếp hạng" its rank, other rows are components.
+    col_years = next((ys for ys in map(year_columns, reversed(head_lines)) if ys), None)
+    index_rx = dict(INDEX_NAMES).get(index or "")
+    above = "\n".join(lines[max(0, first - len(head_lines) - 6) : first])  # the header and the lines above it
+    owner = next(reversed(_with_bare_provinces(above, places(above))), None)  # "... (1-63) Thanh Hóa"
     recs = []
     for r in rows:
         line = lines[r]
@@ -1281,8 +1427,16 @@ def _spaced_records(
             a = len(lines[nxt]) - len(lines[nxt].lstrip())
             cells.append((a, len(lines[nxt].rstrip()), lines[nxt].strip(), nxt))
         masked = [(x, y) for x, y, _ in non_value_spans(line)]  # "Mức 3 68544 ...": the level is no cell
-        numeric = [c for c in cells if c[2] != "-" and not (c[3] == r and any(x <= c[0] < y for x, y in masked))]
+        numeric = [
+            c for c in cells if c[2] not in EMPTY_CELLS and not (c[3] == r and any(x <= c[0] < y for x, y in masked))
+        ]
         if not numeric:
+            continue
+        label = m.group("label").strip()
+        if col_years:
+            recs.extend(
+                _year_column_records(doc, cells, numeric, col_years, label, (index, index_rx, owner), line, offsets)
+            )
             continue
         decimals = [c for c in numeric if re.search(r"[.,]\d", c[2])]
         if numeric and SAMPLE_HEADER.search(header) and not re.search(r"[.,%]", numeric[0][2]) and decimals:
@@ -1306,7 +1460,6 @@ def _spaced_records(
         ):
             rank_cell = numeric[-1]
         total_cell = (numeric[-2] if rank_cell else numeric[-1]) if index and len(numeric) >= 2 else None
-        label = m.group("label").strip()
         lab_places = places(label)
         place = lab_places[0] if lab_places else None
         quote = line.strip() if all(c[3] == r for c in numeric) else line.strip() + " / " + lines[nxt].strip()
@@ -1352,6 +1505,56 @@ def _spaced_records(
     return recs
 
 
+def _year_column_records(doc: _Doc, cells, numeric, col_years, label, about, line, offsets) -> list[dict]:
+    """Records of one row of a table whose columns are years (``year_columns``). Cells are matched
+    to the years from the left ("-", "N/A" keep their column); a row with more cells than years has
+    no column years (its cells keep no year rather than a wrong one). ``about``: (index, its pattern,
+    the place named in the header lines, whose profile the table is)."""
+    index, index_rx, owner = about
+    place = next(iter(places(label)), None) or owner
+    code = try_resolve(place.name) if place and place.level == "province" else try_resolve(label)
+    rank_row = bool(RANK_HEADER.search(label))
+    total_row = bool(index_rx and re.search(index_rx, label, re.I))
+    column = {(c[0], c[3]): k for k, c in enumerate(cells)}
+    recs = []
+    for a, b, raw, ln in numeric:
+        k = column[(a, ln)]
+        year = col_years[k] if len(cells) <= len(col_years) else None
+        raw_n = raw.rstrip("%")
+        if rank_row and raw_n.isdigit():
+            indicator, unit = (f"{index}_rank" if index else "rank"), "rank"
+        else:
+            indicator = (index if total_row else f"{index}_component") if index else "other"
+            unit = "%" if raw.endswith("%") else "points"
+        value, basis = doc.num(raw_n, None if unit == "rank" else unit, index)
+        if unit == "rank" and not 1 <= value <= 63:
+            continue
+        recs.append(
+            {
+                "locality": place.text if place else (doc.main.text if doc.main else None),
+                "level": place.level if place else (doc.main.level if doc.main else None),
+                "province_code": code or doc.province_code,
+                "year": year,
+                "year_basis": "table column header (years as columns)" if year else "not stated",
+                "indicator": indicator,
+                "subject": label,
+                "value": value,
+                "unit": unit,
+                "denominator": None,
+                "kind": "achieved",
+                "qualifier": None,
+                "number_basis": basis,
+                "baseline_year": None,
+                "quote": line.strip(),
+                "span_start": offsets[ln] + a,
+                "span_end": offsets[ln] + b,
+                "confidence": 0.6 if year else 0.4,
+                "pair": None,
+            }
+        )
+    return recs
+
+
 # -- documents ---------------------------------------------------------------------------------
 def extract_document(text: str, source: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
     """(records, discarded candidates) of one document's text. Invisible characters that split numbers
@@ -1389,11 +1592,15 @@ def extract_document(text: str, source: str = "") -> tuple[pd.DataFrame, pd.Data
     prev_periods: list = []
     last_in_paragraph: dict[int, dict] = {}
     carried = {q.start: _carried_years(q.text) for q in sents}
+    para_order = list(by_para)
+    para_rank = {p_no: k for k, p_no in enumerate(para_order)}
     for s in sents:
         para_years = [(q.start + p, y) for q in by_para[s.paragraph] for p, y in carried[q.start]]
         para_periods = [pp for q in by_para[s.paragraph] for pp in periods(q.text)] or prev_periods
         st = _Sentence(s, doc, para_years, para_periods)
         st.para_text = " ".join(q.text for q in by_para[s.paragraph] if q.start < s.start)
+        k = para_rank[s.paragraph]  # the two paragraphs before (a caption, a heading)
+        st.prev_text = " ".join(q.text for p_no in para_order[max(0, k - 2) : k] for q in by_para[p_no])
         _extract_sentence(st)
         _rank_years_from_to(st.records, st)
         _from_to(st.records, st)

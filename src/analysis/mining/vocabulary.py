@@ -39,7 +39,8 @@ import re
 RATE_RULES: list[tuple[str, str]] = [
     (
         "papi_dimension",
-        r"(?:chỉ số|nội dung|trục nội dung|lĩnh vực)\s*(?:thành phần\s*)?(?:về\s*)?[“\"'‘]?\s*(?:tham gia của người dân"
+        r"(?:chỉ số|nội dung|trục nội dung|lĩnh vực|tiêu chí)\s*(?:thành phần\s*)?(?:về\s*)?[“\"'‘]?\s*"
+        r"(?:tham gia của người dân"
         r"|công khai,? minh bạch|trách nhiệm giải trình|kiểm soát tham nhũng|thủ tục hành chính công"
         r"|cung ứng dịch vụ công|quản trị môi trường|quản trị điện tử)",
     ),
