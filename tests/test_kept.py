@@ -54,3 +54,17 @@ def test_a_dropped_panel_is_forgotten():
     assert pid in kept_module._KEPT
     del panel
     assert pid not in kept_module._KEPT
+
+
+def test_the_report_panel_is_handed_out_again_only_while_unchanged(built):
+    from analysis.reports.numbers import report_panel
+
+    first = report_panel()
+    assert report_panel() is first
+    original = first.loc[0, "province"]
+    first.loc[0, "province"] = "edited by a report"  # a report writing into the shared frame
+    second = report_panel()
+    assert second is not first and second.loc[0, "province"] == original
+    second["extra"] = 1  # a new column is a change too
+    third = report_panel()
+    assert "extra" not in third.columns and third is not second

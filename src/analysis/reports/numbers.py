@@ -40,14 +40,33 @@ def _totals(panel: pd.DataFrame, index: str) -> pd.DataFrame:
     return panel[mask]
 
 
+# (panel file, its mtime, year_from, year_to) -> (the frame handed out, an untouched shallow copy)
+_REPORT_PANELS: dict[tuple, tuple[pd.DataFrame, pd.DataFrame]] = {}
+
+
 def report_panel(year_from: int | None = None, year_to: int | None = None) -> pd.DataFrame:
     """The panel a report reads: all levels, every component except the PAPI survey indicators
-    (which no report section uses), limited to ``year_from``..``year_to``."""
+    (which no report section uses), limited to ``year_from``..``year_to``.
+
+    Calls with the same inputs get the same frame while it is unchanged (compared with an
+    untouched copy-on-write copy, 0.5 ms), so the whole-panel tables kept for it
+    (:mod:`analysis.stats.kept`) serve every report of a warm kernel; a frame someone changed
+    is replaced, never handed out again."""
+    from .. import config
     from ..panel import load_panel
 
-    panel = load_panel(level=None)
+    path = Path(config.PANEL_PARQUET)
+    base = load_panel(level=None) if not path.exists() else None  # builds a missing panel
+    key = (str(path), path.stat().st_mtime, year_from, year_to)
+    entry = _REPORT_PANELS.get(key)
+    if entry is not None and entry[0].equals(entry[1]) and list(entry[0].columns) == list(entry[1].columns):
+        return entry[0]
+    panel = base if base is not None else load_panel(level=None)
     panel = panel[~panel["component"].str.startswith("indicator:")]
-    return restrict_years(panel, year_from, year_to).reset_index(drop=True)
+    panel = restrict_years(panel, year_from, year_to).reset_index(drop=True)
+    _REPORT_PANELS.clear()  # one panel per kernel is enough; never grow with stale files
+    _REPORT_PANELS[key] = (panel, panel.copy(deep=False))
+    return panel
 
 
 def restrict_years(panel: pd.DataFrame, year_from: int | None, year_to: int | None) -> pd.DataFrame:

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..provinces import province_table, resolve
+from .kept import kept
 from .series import select
 
 
@@ -18,6 +19,12 @@ def regional_means(panel: pd.DataFrame, index: str, component: str = "total", re
     """Per region and year: ``mean`` and ``median`` of the provinces scored, and ``n`` scored.
     ``region`` is ``"region6"`` (the 6 socio-economic regions) or ``"region8"``. Unweighted: each
     province counts once, as the publishers' regional averages do."""
+    return kept(
+        panel, ("regional_means", index, component, region), lambda: _regional_means(panel, index, component, region)
+    )
+
+
+def _regional_means(panel: pd.DataFrame, index: str, component: str, region: str) -> pd.DataFrame:
     data = _with_region(select(panel, index, component).dropna(subset=["value"]), region)
     out = data.groupby(["region", "year"])["value"].agg(mean="mean", median="median", n="size").reset_index()
     out["method_era"] = out["year"].map(data.groupby("year")["method_era"].first())
@@ -94,6 +101,12 @@ def peers(
 def national_distribution(panel: pd.DataFrame, index: str, component: str = "total") -> pd.DataFrame:
     """Per year: ``n`` provinces scored, ``p25``, ``median``, ``p75`` of their values (points of
     the index's scale) and the ``method_era``: the national context band of trend charts."""
+    return kept(
+        panel, ("national_distribution", index, component), lambda: _national_distribution(panel, index, component)
+    )
+
+
+def _national_distribution(panel: pd.DataFrame, index: str, component: str) -> pd.DataFrame:
     data = select(panel, index, component).dropna(subset=["value"])
     g = data.groupby("year")["value"]
     out = pd.DataFrame(
