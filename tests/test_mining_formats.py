@@ -204,6 +204,39 @@ def test_real_pages_match_their_labels():
     assert not failures and s["precision"] >= 0.85 and s["recall"] >= 0.85
 
 
+def _as_html(text: str) -> str:
+    import html
+
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n"))
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'><title></title></head><body>{body}</body></html>"
+
+
+def test_real_pages_give_the_same_records_as_html_and_docx(tmp_path):
+    """Each scored real page written as an HTML page (a paragraph per line) and as a Word file
+    (a paragraph per line) gives the records its text gives: same values, years and indicators."""
+    import docx
+
+    files = sorted(f for f in REAL.glob("*.txt") if f.name.split("_", 1)[0] in SCORED_ROUNDS)
+    for f in files:
+        text = f.read_text("utf-8")
+        (tmp_path / f"{f.stem}.html").write_text(_as_html(text), encoding="utf-8")
+        document = docx.Document()
+        for line in text.split("\n"):
+            document.add_paragraph(line)
+        document.save(tmp_path / f"{f.stem}.docx")
+
+    def keyed(paths):
+        records, _, failures = extract_files(paths)
+        assert not failures
+        stem = records["source"].str.rsplit(".", n=1).str[0]
+        return sorted(zip(stem, records["value"], records["year"].fillna(0), records["indicator"]))
+
+    as_text = keyed(files)
+    assert len(as_text) > 1000
+    assert keyed(sorted(tmp_path.glob("*.html"))) == as_text
+    assert keyed(sorted(tmp_path.glob("*.docx"))) == as_text
+
+
 def test_round_three_rules_levels_enumerators_samples_and_ranks_from_a_baseline():
     r = extract_text("Tháng 9/2021 có 61 hồ sơ nộp mức độ 3 và 1.537 hồ sơ nộp mức độ 4.")
     assert sorted(r["value"]) == [61.0, 1537.0]

@@ -4,6 +4,7 @@ prints as "-0,00"."""
 
 from __future__ import annotations
 
+import functools
 import math
 
 from babel.numbers import format_decimal
@@ -31,6 +32,13 @@ def fmt_num(value, language: str = "vi", digits: int = 2, missing: str = "–") 
     rounded = round(float(value), digits) + 0.0  # + 0.0 turns -0.0 into 0.0
     if rounded == 0:
         rounded = 0.0
+    return _formatted(rounded, digits, language)
+
+
+@functools.lru_cache(maxsize=65536)
+def _formatted(rounded: float, digits: int, language: str) -> str:
+    # Cached: a report formats the same years, ranks and scores many times, and Babel parses
+    # the pattern on every call.
     text = format_decimal(rounded, format=_pattern(digits), locale=_LOCALES[language])
     return "\u2212" + text[1:] if text.startswith("-") else text  # typographic minus, as in print
 
