@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
-import statsmodels.formula.api as smf
+import statsmodels.api as sm
 
 from ..components import ERAS
 from .series import province_series
@@ -61,16 +62,20 @@ def break_test(
                 }
             ]
         )
-    data = s.assign(t=s["year"] - break_year)
-    fit = smf.ols("value ~ t * post", data=data).fit()
-    test = fit.f_test("post = 0, t:post = 0")
+    # Array interface, not a formula: the same OLS (columns 1, t, post, t*post), without parsing
+    # a formula for every province and break (a fifth of a report's statistics time).
+    t = (s["year"] - break_year).to_numpy(float)
+    post = s["post"].to_numpy(float)
+    design = np.column_stack([np.ones(len(t)), t, post, t * post])
+    fit = sm.OLS(s["value"].to_numpy(float), design).fit()
+    test = fit.f_test(np.array([[0.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.0, 1.0]]))  # post = 0 and t:post = 0
     return pd.DataFrame(
         [
             rec
             | {
-                "f_stat": float(test.fvalue),
+                "f_stat": float(np.squeeze(test.fvalue)),
                 "p_value": float(test.pvalue),
-                "level_shift": float(fit.params["post"]),
+                "level_shift": float(fit.params[2]),
                 "status": "ok",
             }
         ]
