@@ -1252,6 +1252,48 @@ def _table_unit(header: str, cell: str) -> str:
     return "count"
 
 
+def _cell_record(
+    *,
+    locality,
+    level,
+    province_code,
+    year,
+    year_basis,
+    indicator,
+    subject,
+    value,
+    unit,
+    number_basis,
+    quote,
+    span,
+    denominator=None,
+    kind="achieved",
+    confidence=0.6,
+) -> dict:
+    """One table cell as a record (the three table readers differ only in how they find these)."""
+    return {
+        "locality": locality,
+        "level": level,
+        "province_code": province_code,
+        "year": year,
+        "year_basis": year_basis,
+        "indicator": indicator,
+        "subject": subject,
+        "value": value,
+        "unit": unit,
+        "denominator": denominator,
+        "kind": kind,
+        "qualifier": None,
+        "number_basis": number_basis,
+        "baseline_year": None,
+        "quote": quote,
+        "span_start": span[0],
+        "span_end": span[1],
+        "confidence": confidence,
+        "pair": None,
+    }
+
+
 def _table_records(text: str, doc: _Doc, header_no: int, rows: list[int], source_offsets: list[int]) -> list[dict]:
     lines = text.split("\n")
     header = _cells(lines[header_no])
@@ -1300,28 +1342,23 @@ def _table_records(text: str, doc: _Doc, header_no: int, rows: list[int], source
             place = lab_places[0] if lab_places else None
             start = source_offsets[r] + a
             recs.append(
-                {
-                    "locality": place.text if place else (label or (doc.main.text if doc.main else None)),
-                    "level": place.level if place else None,
-                    "province_code": (try_resolve(place.name) if place and place.level == "province" else None)
+                _cell_record(
+                    locality=place.text if place else (label or (doc.main.text if doc.main else None)),
+                    level=place.level if place else None,
+                    province_code=(try_resolve(place.name) if place and place.level == "province" else None)
                     or doc.province_code,
-                    "year": year,
-                    "year_basis": ybasis,
-                    "indicator": indicator or "other",
-                    "subject": f"{label} / {h}".strip(" /"),
-                    "value": value,
-                    "unit": unit,
-                    "denominator": den,
-                    "kind": "target" if voc.TARGET_CUES.search(h) else "achieved",
-                    "qualifier": None,
-                    "number_basis": basis,
-                    "baseline_year": None,
-                    "quote": line.strip(),
-                    "span_start": start,
-                    "span_end": source_offsets[r] + b,
-                    "confidence": 0.6,
-                    "pair": None,
-                }
+                    year=year,
+                    year_basis=ybasis,
+                    indicator=indicator or "other",
+                    subject=f"{label} / {h}".strip(" /"),
+                    value=value,
+                    unit=unit,
+                    denominator=den,
+                    kind="target" if voc.TARGET_CUES.search(h) else "achieved",
+                    number_basis=basis,
+                    quote=line.strip(),
+                    span=(start, source_offsets[r] + b),
+                )
             )
     return recs
 
@@ -1480,27 +1517,20 @@ def _spaced_records(
             value, basis = doc.num(raw_n, None if unit == "rank" else unit, index)
             code = try_resolve(place.name) if place and place.level == "province" else try_resolve(label)
             recs.append(
-                {
-                    "locality": place.text if place else label,
-                    "level": place.level if place else ("province" if code else None),
-                    "province_code": code or doc.province_code,
-                    "year": year,
-                    "year_basis": ybasis,
-                    "indicator": indicator,
-                    "subject": label,
-                    "value": value,
-                    "unit": unit,
-                    "denominator": None,
-                    "kind": "achieved",
-                    "qualifier": None,
-                    "number_basis": basis,
-                    "baseline_year": None,
-                    "quote": quote,
-                    "span_start": offsets[ln] + a,
-                    "span_end": offsets[ln] + b,
-                    "confidence": 0.6,
-                    "pair": None,
-                }
+                _cell_record(
+                    locality=place.text if place else label,
+                    level=place.level if place else ("province" if code else None),
+                    province_code=code or doc.province_code,
+                    year=year,
+                    year_basis=ybasis,
+                    indicator=indicator,
+                    subject=label,
+                    value=value,
+                    unit=unit,
+                    number_basis=basis,
+                    quote=quote,
+                    span=(offsets[ln] + a, offsets[ln] + b),
+                )
             )
     return recs
 
@@ -1530,27 +1560,21 @@ def _year_column_records(doc: _Doc, cells, numeric, col_years, label, about, lin
         if unit == "rank" and not 1 <= value <= 63:
             continue
         recs.append(
-            {
-                "locality": place.text if place else (doc.main.text if doc.main else None),
-                "level": place.level if place else (doc.main.level if doc.main else None),
-                "province_code": code or doc.province_code,
-                "year": year,
-                "year_basis": "table column header (years as columns)" if year else "not stated",
-                "indicator": indicator,
-                "subject": label,
-                "value": value,
-                "unit": unit,
-                "denominator": None,
-                "kind": "achieved",
-                "qualifier": None,
-                "number_basis": basis,
-                "baseline_year": None,
-                "quote": line.strip(),
-                "span_start": offsets[ln] + a,
-                "span_end": offsets[ln] + b,
-                "confidence": 0.6 if year else 0.4,
-                "pair": None,
-            }
+            _cell_record(
+                locality=place.text if place else (doc.main.text if doc.main else None),
+                level=place.level if place else (doc.main.level if doc.main else None),
+                province_code=code or doc.province_code,
+                year=year,
+                year_basis="table column header (years as columns)" if year else "not stated",
+                indicator=indicator,
+                subject=label,
+                value=value,
+                unit=unit,
+                number_basis=basis,
+                quote=line.strip(),
+                span=(offsets[ln] + a, offsets[ln] + b),
+                confidence=0.6 if year else 0.4,
+            )
         )
     return recs
 

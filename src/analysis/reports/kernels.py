@@ -13,7 +13,12 @@ kernel would have:
 - every ``analysis.*`` module's dict restored from its post-warm-up snapshot (undoes monkeypatches
   and rebinding), top-level dict/list/set values restored in place, ``analysis`` modules imported
   since warm-up dropped from ``sys.modules``; the panel cache (``analysis.panel._CACHE``) handed out
-  as a copy-on-write view of the warm-up frame, so a report that mutates it leaves no trace.
+  as a copy-on-write view of the warm-up frame, so a report that mutates it leaves no trace;
+- the whole-panel tables computed at warm-up (``analysis.stats.kept``) and the report panel they
+  belong to (``analysis.reports.numbers.report_panel``) stay, shared by every report: the report
+  panel is handed out only while it equals its untouched copy, kept tables are checked against
+  their panel's fingerprint and handed out as copies, and tables a report added are dropped by the
+  dict restore above.
 
 What is *not* reset: objects returned by ``functools`` caches in ``analysis`` (province registry,
 message catalogues, map shapes, page templates) stay warm; a report that mutated one of those

@@ -56,12 +56,13 @@ def report_panel(year_from: int | None = None, year_to: int | None = None) -> pd
     from ..panel import load_panel
 
     path = Path(config.PANEL_PARQUET)
-    base = load_panel(level=None) if not path.exists() else None  # builds a missing panel
+    if not path.exists():
+        load_panel(level=None)  # builds the panel
     key = (str(path), path.stat().st_mtime, year_from, year_to)
     entry = _REPORT_PANELS.get(key)
-    if entry is not None and entry[0].equals(entry[1]) and list(entry[0].columns) == list(entry[1].columns):
+    if entry is not None and entry[0].equals(entry[1]):  # same labels, dtypes and values
         return entry[0]
-    panel = base if base is not None else load_panel(level=None)
+    panel = load_panel(level=None)
     panel = panel[~panel["component"].str.startswith("indicator:")]
     panel = restrict_years(panel, year_from, year_to).reset_index(drop=True)
     _REPORT_PANELS.clear()  # one panel per kernel is enough; never grow with stale files
