@@ -436,3 +436,43 @@ def test_the_place_of_the_values_own_clause_and_the_index_a_caption_names():
     assert list(zip(r["value"], r["locality"])) == [(91.1, "tỉnh Bắc Ninh"), (21.0, "Long An"), (84.06, "Long An")]
     assert set(r["year"]) == {2022}
     assert list(r["indicator"]) == ["sipas", "rank", "sipas"] and r["subject"].iloc[1] == "sipas"
+
+
+def test_a_share_of_a_count_of_units_is_not_an_outcome():
+    """ "Có 12 tỉnh (19,05%) tăng điểm, 51 tỉnh (chiếm 80,95%) giảm điểm": shares of the provinces counted
+    right before, discarded with a reason; a rate of the index itself is still a value."""
+    text = (
+        "Chỉ số SIPAS năm 2023 của các tỉnh đạt bình quân 83,5%. "
+        "Có 12 tỉnh (19,05%) tăng điểm, 51 tỉnh, thành phố (chiếm 80,95%) giảm điểm."
+    )
+    assert _got(text) == [("sipas", 83.5, 2023)]
+    from analysis.mining.extract import extract_document
+
+    _, discards = extract_document(text, "t.txt")
+    assert {"19,05%", "80,95%"} <= set(discards.loc[discards["reason"].str.startswith("share of a count"), "text"])
+
+
+def test_a_day_and_month_after_sang_nay_is_a_date():
+    """ "Sáng nay 12/3," and "Chiều qua 12/3": a day and month, discarded as a date, not a fraction 12 of 3."""
+    for lead in ("Sáng nay 12/3", "Chiều qua 12/3", "Sáng 12/3", "Hôm nay, ngày 12/3"):
+        text = f"{lead}, UBND huyện tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2023."
+        assert _got(text) == [], lead
+
+
+def test_repeated_list_markers_glued_to_a_heading_are_furniture():
+    """ "2. 2.Chỉ số hài lòng (SIPAS)" at a line start: both numbers are list markers."""
+    text = "Cải cách hành chính năm 2023\n\n2. 2.Chỉ số hài lòng (SIPAS)\n\n3. 1) Chỉ số CCHC đạt 88,1%.\n"
+    assert _got(text) == [("par_index", 88.1, 2023)]
+
+
+def test_the_earlier_values_year_in_from_to_is_not_carried_to_the_next_sentence():
+    """ "từ 88,50% (2022) xuống 85,20%. Thứ hạng giảm 5 bậc, từ vị trí thứ 3 xuống 8": the "(2022)" is the
+    earlier value's year (a baseline), not the year of the next sentence's ranks (the page's 2023)."""
+    text = (
+        "Chỉ số SIPAS 2023 của tỉnh Sơn La\n\n"
+        "Chỉ số SIPAS của tỉnh giảm, từ 88,50% (2022) xuống 85,20%. "
+        "Thứ hạng giảm 5 bậc, từ vị trí thứ 3 xuống 8 trong cả nước."
+    )
+    got = {(v, y) for _, v, y in _got(text)}
+    assert {(-5.0, 2023), (8.0, 2023)} <= got and (88.5, 2022) in got
+    assert not any(y == 2022 for v, y in got if v in (-5.0, 8.0))

@@ -234,6 +234,12 @@ COUNT_OF_GROUP_AFTER = re.compile(
 )
 # "khảo sát 14.138 công dân", "131.501 công dân đóng góp tiếng nói", "19.536 người": people, forms or
 # firms counted in a sentence or paragraph about a survey are its sample, not an outcome.
+# "Có 10 tỉnh (15,87%) tăng điểm": the share of the units counted right before, not an outcome.
+SHARE_OF_UNITS_BEFORE = re.compile(
+    rf"{NUMBER}\s*(?:tỉnh|thành phố|địa phương|đơn vị|huyện|xã|bộ|ngành|cơ quan|sở)"
+    r"(?:[,/\s]*(?:thành phố|thành|ngành|phường|thị xã|thị trấn))?\s*\(\s*(?:chiếm\s*(?:tỷ lệ\s*)?)?$",
+    re.I,
+)
 SAMPLE_NOUN = re.compile(
     r"\s*(?:người(?: dân)?|công dân|cử tri|đáp viên|hộ(?: gia đình)?|phiếu|doanh nghiệp|DN)(?![\wÀ-ỹ])", re.I
 )
@@ -714,6 +720,9 @@ class _Sentence:
         return " ".join(before.split()[-6:])
 
 
+DATE_LEAD = re.compile(r"(?i:ngày|hôm|sáng|trưa|chiều|tối)(?:\s+(?:nay|qua|mai))?\s*$|\([A-ZĐ]{2,}\w*\s*$")
+
+
 def _change_of(st: _Sentence, a: int) -> re.Match | None:
     return CHANGE_BEFORE.search(st.text[max(0, a - 40) : a])
 
@@ -812,7 +821,7 @@ def _extract_sentence(st: _Sentence) -> None:
         after = masked[m.end() : m.end() + 40]
         pair = f"{st.s.start + m.start()}" if m.group(4) else None
         num0 = parse_number(m.group(1))
-        dated = re.search(r"(?:ngày|hôm|sáng|chiều|tối|\([A-ZĐ]{2,}\w*)\s*$", text[: m.start()])
+        dated = DATE_LEAD.search(text[: m.start()])  # "ngày 7/4", "Sáng nay 7/4", "(QNO) 7/4"
         if den <= 12 and num0 <= 31 and "," not in m.group(1) and (dated or re.match(r"\s*[)\]]", text[m.end() :])):
             st.discard(m.start(), m.end(), "date")
             continue
@@ -831,6 +840,9 @@ def _extract_sentence(st: _Sentence) -> None:
             st.add(m.start(4), m.end(), indicator, v, "%", pair=pair, far=far, basis=basis, subject=subject)
     for m in PERCENT.finditer(masked):
         if not st.free(m.start(), m.end()):
+            continue
+        if SHARE_OF_UNITS_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+            st.discard(m.start(), m.end(), "share of a count of units ('10 tỉnh (15,87%)'), not an outcome")
             continue
         cue = _change_of(st, m.start())
         indicator, far = st.rate_indicator(m.start(), m.end())
@@ -957,6 +969,10 @@ def _sweep(st: _Sentence) -> None:
             st.discard(a, b, "list marker")
             continue
         if a == 0 and re.match(r"[.)]", after):
+            st.discard(a, b, "list marker")
+            continue
+        # "1. 1.Chỉ số CCHC": a marker after markers at the line start, glued to the heading's first word.
+        if re.fullmatch(r"(?:\s*\d{1,2}\s*[.)])+\s*", text[:a]) and re.match(r"[.)]\s*[^\W\d_]", after):
             st.discard(a, b, "list marker")
             continue
         if re.search(r"\(\s*$", text[:a]) and re.match(r"\s*\)\s*[^\W\d_]", after) and value <= 20 and raw.isdigit():
@@ -1118,14 +1134,22 @@ def _count_indicator(st: _Sentence, a: int, b: int, after: str) -> tuple[str | N
     return hit or "procedures_count", False
 
 
+FROM_YEAR_BEFORE = re.compile(
+    rf"\btừ\s*(?:vị trí|hạng|thứ hạng|mức)?\s*(?:thứ)?\s*{NUMBER}\s*(?:%|điểm)?\s*\(\s*(?:năm\s*)?$", re.I
+)
+
+
 def _carried_years(text: str) -> list[tuple[int, int]]:
     """Years of a sentence that later sentences of its paragraph may take: not a baseline ("so với
-    năm 2018"), and not inside a parenthesis that states its own value ("(năm 2016 xếp thứ 36/63)")."""
+    năm 2018", or the earlier value's year in "từ 90,30% (2021) xuống 82,18%"), and not inside a
+    parenthesis that states its own value ("(năm 2016 xếp thứ 36/63)")."""
     groups = None
     out = []
     for p, y in year_mentions(text):
         if BASELINE_YEAR.search(text[max(0, p - 30) : p]):
             continue
+        if FROM_YEAR_BEFORE.search(text[max(0, p - 40) : p]) and re.match(r"\d{4}\s*\)\s*(?:lên|xuống)\b", text[p:]):
+            continue  # "từ 90,30% (2021) xuống 82,18%": the earlier value's year, a baseline
         if "(" in text[:p]:
             groups = groups or _groups(text)
             g = groups[p]
