@@ -356,3 +356,12 @@ def test_years_in_findings_and_summary_are_whole(reports, province, lang):
         for key in ("year", "rank", "n_ranked"):
             if h.get(key) is not None:
                 assert isinstance(h[key], int), (h["index"], key, h[key])
+
+
+def test_a_move_of_one_place_is_singular_in_english():
+    cat = catalogue("en")
+    one = {"year_to": 2024, "year_from": 2018, "places_gained": 1, "rank_from": 18, "n_from": 61}
+    text = level_sentence(cat, "Cà Mau", _head(61), one)
+    assert "up 1 place from 18 of 61 in 2018" in text and "places" not in text
+    text = level_sentence(cat, "Cà Mau", _head(61), dict(one, places_gained=-1))
+    assert "down 1 place from" in text and "places" not in text

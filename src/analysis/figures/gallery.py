@@ -582,7 +582,7 @@ def par_sipas_figure(panel, province, index, out, formats=ALL_FORMATS, dpi=300, 
         )
     else:
         title = cat(
-            "figures.press.title",
+            "figures.press.title" if len(values) > 1 else "figures.press.title_one",
             province=name,
             index=label,
             value=value_text,

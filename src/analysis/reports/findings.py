@@ -64,7 +64,7 @@ def level_sentence(cat: Catalogue, province: str, head: dict, movement: dict | N
     if movement and movement["year_to"] == head["year"] and movement["places_gained"] != 0:
         key = "findings.rank_up" if movement["places_gained"] > 0 else "findings.rank_down"
         text += cat(
-            key,
+            key + ("_one" if abs(movement["places_gained"]) == 1 else ""),
             places=fmt_num(abs(movement["places_gained"]), lang, 0),
             rank_from=fmt_num(movement["rank_from"], lang, 0),
             n_from=fmt_num(movement["n_from"], lang, 0),
