@@ -7,7 +7,7 @@ import nbformat
 import pytest
 
 from analysis import cli
-from analysis.provinces import UnknownProvinceError
+from analysis.provinces import UnknownProvinceError, resolve
 from analysis.reports import batch
 from synthetic import failing_report_notebook
 
@@ -208,3 +208,21 @@ def test_ctrl_c_leaves_no_half_written_report_marked_complete(built, tmp_path):
     manifest = json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
     status = {r["slug"]: r["status"] for r in manifest["reports"]}
     assert status == {"quang-ninh": "ok", "ca-mau": "interrupted"}
+
+
+def test_shared_tables_are_written_once_per_run_and_keyed_by_checksum(real_run, tmp_path):
+    shared = real_run.run_dir / ".shared_tables.pkl"
+    manifest = json.loads((real_run.run_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert shared.exists() and len(manifest["inputs"]["shared_tables"]) == 64
+    for slug in ("quang-ninh", "_national"):
+        nb = nbformat.read(real_run.run_dir / slug / "report.ipynb", as_version=4)
+        assert nb.metadata.papermill.parameters["shared_tables"]["sha256"] == manifest["inputs"]["shared_tables"]
+    # the key holds the checksum, not the run folder: another run with the same inputs reuses reports
+    other = {"path": str(tmp_path / "elsewhere.pkl"), "sha256": manifest["inputs"]["shared_tables"]}
+    here = {"path": str(shared), "sha256": manifest["inputs"]["shared_tables"]}
+    code = [resolve("Quảng Ninh")]
+    keys_here = [t.inputs_key for t in batch.plan(code, real_run.run_dir, True, 60, shared_tables=here)]
+    keys_there = [t.inputs_key for t in batch.plan(code, tmp_path, True, 60, shared_tables=other)]
+    changed = {**here, "sha256": "f" * 64}
+    keys_changed = [t.inputs_key for t in batch.plan(code, tmp_path, True, 60, shared_tables=changed)]
+    assert keys_here == keys_there and keys_changed[0] != keys_here[0] and keys_changed[1] != keys_here[1]

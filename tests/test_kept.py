@@ -68,3 +68,44 @@ def test_the_report_panel_is_handed_out_again_only_while_unchanged(built):
     second["extra"] = 1  # a new column is a change too
     third = report_panel()
     assert "extra" not in third.columns and third is not second
+
+
+def test_saved_tables_are_adopted_by_a_panel_with_the_same_fingerprint(tmp_path):
+    panel = _panel()
+    select(panel, "PAPI")
+    rank_within_year(panel, "PAPI")
+    sha = kept_module.save_tables(panel, tmp_path / "t.pkl")
+    assert kept_module.save_tables(panel, tmp_path / "u.pkl") == sha  # same bytes: usable in a resume key
+    other = _panel()  # another process's panel: equal content, new object
+    assert kept_module.load_tables(other, tmp_path / "t.pkl", sha) == 2
+
+    def never():
+        raise AssertionError("computed although adopted")
+
+    adopted = kept_module.kept(other, ("rank_within_year", "PAPI", "total", True), never)
+    assert adopted.equals(rank_within_year(panel, "PAPI"))
+
+
+def test_tables_are_not_adopted_with_a_wrong_checksum_or_for_another_panel(tmp_path):
+    panel = _panel()
+    select(panel, "PAPI")
+    path = tmp_path / "t.pkl"
+    sha = kept_module.save_tables(panel, path)
+    assert kept_module.load_tables(_panel(), path, "0" * 64) == 0  # never unpickled
+    assert kept_module.load_tables(_panel(), tmp_path / "missing.pkl", sha) == 0
+    different = _panel()
+    different.loc[different.index[0], "value"] = 1.0
+    assert kept_module.load_tables(different, path, sha) == 0
+    assert select(different, "PAPI")["value"].min() == 1.0  # computed from its own rows
+
+
+def test_the_report_panel_adopts_a_runs_shared_tables(built, tmp_path, monkeypatch):
+    from analysis.reports import numbers
+    from analysis.reports.shared_tables import write_shared_tables
+
+    shared = write_shared_tables(tmp_path)
+    monkeypatch.setattr(numbers, "_REPORT_PANELS", {})  # as in a new kernel: the panel is read again
+    kept_module._KEPT.clear()
+    panel = numbers.report_panel(shared_tables=shared)
+    assert ("national_distribution", "PAPI", "total") in kept_module._tables(panel)
+    assert kept_module.load_tables(panel, shared["path"], shared["sha256"]) == 0  # nothing new the second time

@@ -156,15 +156,26 @@ def plan(
     extra: dict | None = None,
     notebook: Path = PROVINCE_NOTEBOOK,
     language: str = "vi",
+    shared_tables: dict | None = None,
 ) -> list[Task]:
     """The tasks of a run: one per province code (and the overview), with an ``inputs_key``
-    hashing the panel, the notebook and the parameters (what ``resume`` compares)."""
+    hashing the panel, the notebook and the parameters (what ``resume`` compares).
+    ``shared_tables`` (from :func:`~analysis.reports.shared_tables.write_shared_tables`) is passed
+    to the project's notebooks; its checksum, not its path, enters the key, so a later run with
+    the same inputs can reuse these reports."""
     panel_sum = _inputs_checksum()
     table = province_table().set_index("province_code")
+    shared = {"shared_tables": shared_tables} if shared_tables else {}
+    keyed = {"shared_tables": shared_tables["sha256"]} if shared_tables else {}
+    own_notebook = Path(notebook) == PROVINCE_NOTEBOOK
     tasks = []
     for code in codes:
         params = {"province": table.at[code, "province"], "language": language, **(extra or {})}
-        key = hashlib.sha256(json.dumps([panel_sum, _sha256(notebook), params], sort_keys=True).encode()).hexdigest()
+        key_params = params | keyed if own_notebook else params
+        key = hashlib.sha256(
+            json.dumps([panel_sum, _sha256(notebook), key_params], sort_keys=True).encode()
+        ).hexdigest()
+        params = params | shared if own_notebook else params
         tasks.append(
             Task(
                 slugify(table.at[code, "slug"]),
@@ -177,9 +188,10 @@ def plan(
             )
         )
     if include_overview:
-        shared = {k: v for k, v in (extra or {}).items() if k in ("figure_formats", "figure_dpi")}
-        params = {"language": language, **shared}
-        key = hashlib.sha256(json.dumps([panel_sum, _sha256(OVERVIEW_NOTEBOOK), params]).encode()).hexdigest()
+        figure_params = {k: v for k, v in (extra or {}).items() if k in ("figure_formats", "figure_dpi")}
+        params = {"language": language, **figure_params}
+        key = hashlib.sha256(json.dumps([panel_sum, _sha256(OVERVIEW_NOTEBOOK), params | keyed]).encode()).hexdigest()
+        params |= shared
         label = catalogue(language)("overview.heading")
         tasks.append(Task(OVERVIEW_SLUG, label, str(OVERVIEW_NOTEBOOK), params, str(run_dir), key, timeout))
     return tasks
@@ -325,7 +337,11 @@ def run_batch(
     run_dir = out_root / run_id
     run_dir.mkdir(parents=True, exist_ok=True)
     kernel = ensure_kernel()
-    tasks = [t for t in plan(codes, run_dir, include_overview, timeout, parameters, notebook, language)]
+    from .shared_tables import write_shared_tables
+
+    # computed once here, read by every report (warm or fresh kernel, local or on a cluster)
+    shared = write_shared_tables(run_dir, (parameters or {}).get("year_from"), (parameters or {}).get("year_to"))
+    tasks = plan(codes, run_dir, include_overview, timeout, parameters, notebook, language, shared)
     tasks = [
         Task(**(t.__dict__ | {"kernel_name": kernel, "kernels": kernels, "memory_limit": memory_limit})) for t in tasks
     ]
@@ -531,6 +547,9 @@ def write_manifest(batch: BatchResult, tasks: list[Task], started, parameters) -
             "panel.parquet": _sha256(config.PANEL_PARQUET),
             "raw": {k: e["sha256"] for k, e in raw.items()},
             "notebooks": {Path(t.notebook).name: _sha256(Path(t.notebook)) for t in tasks},
+            "shared_tables": next(
+                (t.parameters["shared_tables"]["sha256"] for t in tasks if "shared_tables" in t.parameters), None
+            ),
         },
         "parameters": parameters or {},
         "reports": [

@@ -44,9 +44,15 @@ def _totals(panel: pd.DataFrame, index: str) -> pd.DataFrame:
 _REPORT_PANELS: dict[tuple, tuple[pd.DataFrame, pd.DataFrame]] = {}
 
 
-def report_panel(year_from: int | None = None, year_to: int | None = None) -> pd.DataFrame:
+def report_panel(
+    year_from: int | None = None, year_to: int | None = None, shared_tables: dict | None = None
+) -> pd.DataFrame:
     """The panel a report reads: all levels, every component except the PAPI survey indicators
     (which no report section uses), limited to ``year_from``..``year_to``.
+
+    ``shared_tables`` (``{"path", "sha256"}``, as a batch passes it) points at the whole-panel
+    tables the batch computed once for the run (:mod:`analysis.reports.shared_tables`); they are
+    adopted when their checksum and panel match, else computed as usual.
 
     Calls with the same inputs get the same frame while it is unchanged (compared with an
     untouched copy-on-write copy, 0.5 ms), so the whole-panel tables kept for it
@@ -61,12 +67,17 @@ def report_panel(year_from: int | None = None, year_to: int | None = None) -> pd
     key = (str(path), path.stat().st_mtime, year_from, year_to)
     entry = _REPORT_PANELS.get(key)
     if entry is not None and entry[0].equals(entry[1]):  # same labels, dtypes and values
-        return entry[0]
-    panel = load_panel(level=None)
-    panel = panel[~panel["component"].str.startswith("indicator:")]
-    panel = restrict_years(panel, year_from, year_to).reset_index(drop=True)
-    _REPORT_PANELS.clear()  # one panel per kernel is enough; never grow with stale files
-    _REPORT_PANELS[key] = (panel, panel.copy(deep=False))
+        panel = entry[0]
+    else:
+        panel = load_panel(level=None)
+        panel = panel[~panel["component"].str.startswith("indicator:")]
+        panel = restrict_years(panel, year_from, year_to).reset_index(drop=True)
+        _REPORT_PANELS.clear()  # one panel per kernel is enough; never grow with stale files
+        _REPORT_PANELS[key] = (panel, panel.copy(deep=False))
+    if shared_tables:
+        from ..stats.kept import load_tables
+
+        load_tables(panel, shared_tables["path"], shared_tables["sha256"])
     return panel
 
 

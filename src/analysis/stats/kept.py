@@ -8,8 +8,11 @@ table was kept gets the table recomputed, never a stale one. Callers receive sha
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import weakref
 from collections.abc import Callable, Hashable
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -27,8 +30,8 @@ def fingerprint(panel: pd.DataFrame) -> tuple:
     return tuple(parts)
 
 
-def kept(panel: pd.DataFrame, key: Hashable, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
-    """``compute()`` for ``panel``, computed once per (panel, ``key``) while the panel is unchanged."""
+def _tables(panel: pd.DataFrame) -> dict:
+    """The tables kept for ``panel``: a new, empty set when the panel is new or has changed."""
     pid = id(panel)
     entry = _KEPT.get(pid)
     fp = fingerprint(panel)
@@ -40,7 +43,45 @@ def kept(panel: pd.DataFrame, key: Hashable, compute: Callable[[], pd.DataFrame]
 
         entry = (weakref.ref(panel, forget), fp, {})
         _KEPT[pid] = entry
-    tables = entry[2]
+    return entry[2]
+
+
+def kept(panel: pd.DataFrame, key: Hashable, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """``compute()`` for ``panel``, computed once per (panel, ``key``) while the panel is unchanged."""
+    tables = _tables(panel)
     if key not in tables:
         tables[key] = compute()
     return tables[key].copy(deep=False)
+
+
+def save_tables(panel: pd.DataFrame, path: str | Path) -> str:
+    """Write the tables kept for ``panel`` (with its fingerprint) to ``path``, so that other
+    processes of a batch read them instead of computing them again. Returns the file's SHA-256,
+    which readers must present (:func:`load_tables`). The bytes are the same for the same panel
+    and tables, so the checksum can be part of a resume key."""
+    data = pickle.dumps({"fingerprint": fingerprint(panel), "tables": dict(_tables(panel))}, protocol=5)
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)  # readers never see half a file
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_tables(panel: pd.DataFrame, path: str | Path, sha256: str) -> int:
+    """Adopt for ``panel`` the tables :func:`save_tables` wrote to ``path``, if the file has the
+    checksum ``sha256`` (anything else is never unpickled) and was written for a panel with the
+    same fingerprint. Tables already kept stay. Returns how many tables were adopted (0 when the
+    file is missing, altered or for another panel: the tables are then computed as usual)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return 0
+    if hashlib.sha256(data).hexdigest() != sha256:
+        return 0
+    saved = pickle.loads(data)  # checksum verified above: the file this run wrote
+    if saved.get("fingerprint") != fingerprint(panel):
+        return 0
+    tables = _tables(panel)
+    new = {k: v for k, v in saved["tables"].items() if k not in tables}
+    tables.update(new)
+    return len(new)
