@@ -476,3 +476,140 @@ def test_the_earlier_values_year_in_from_to_is_not_carried_to_the_next_sentence(
     got = {(v, y) for _, v, y in _got(text)}
     assert {(-5.0, 2023), (8.0, 2023)} <= got and (88.5, 2022) in got
     assert not any(y == 2022 for v, y in got if v in (-5.0, 8.0))
+
+
+# -- rounds 9 and 10's error kinds (tests/mining/real/ROUNDS.md): sentences and tables written for the tests ------
+LINE_TABLE = (
+    "Kết quả đánh giá công tác cải cách hành chính của các cơ quan, địa phương\n\n"
+    "Ngày 10/02/2024, UBND tỉnh công bố kết quả đánh giá công tác cải cách hành chính năm 2023 như sau:\n\n"
+    "STT\n\nTên cơ quan, đơn vị\n\nĐiểm\n\nđạt được\n\nXếp hạng\n\nXếp loại\n\n"
+    "1\n\nVăn phòng UBND tỉnh\n\n91,250\n\n1\n\nTốt\n\n"
+    "2\n\nSở Nội vụ\n\n88,125\n\n2\n\nTốt\n\n"
+    "3\n\nHuyện Mê Linh\n\n84,500\n\n3\n\nKhá\n\n"
+    "Nguồn: Sở Nội vụ\n"
+)
+
+
+def test_a_table_written_one_cell_per_line():
+    """An HTML table copied as text, one cell per line between blank lines: each score and rank is a
+    record (the score column of a ranking of "cải cách hành chính" results is the PAR index), the row
+    number "STT" is no value, the name gives locality and level, the caption line gives the year, and
+    "Điểm" / "đạt được" is one header cell. Without the blank lines the table reads the same."""
+    r = records_of(LINE_TABLE)
+    got = sorted(zip(r["indicator"], r["value"], r["level"]))
+    assert got == sorted(
+        [
+            ("par_index", 91.25, "department"),
+            ("par_index_rank", 1.0, "department"),
+            ("par_index", 88.125, "department"),
+            ("par_index_rank", 2.0, "department"),
+            ("par_index", 84.5, "district"),
+            ("par_index_rank", 3.0, "district"),
+        ]
+    )
+    assert set(r["year"]) == {2023}
+    assert set(r.loc[r["value"] == 88.125, "quote"]) == {"2\n\nSở Nội vụ\n\n88,125\n\n2\n\nTốt"}
+    assert set(r.loc[r["value"] == 84.5, "locality"]) == {"Huyện Mê Linh"}
+    joined = records_of(LINE_TABLE.replace("\n\n", "\n"))
+    assert sorted(zip(joined["indicator"], joined["value"], joined["year"])) == sorted(
+        zip(r["indicator"], r["value"], r["year"])
+    )
+
+
+def test_a_cell_per_line_table_without_row_numbers_under_a_short_caption():
+    """No row number, a short caption line above the header, a column of grades last: the rows start at
+    the first name ("Bắc Giang"), not at the header's last cell ("Xếp loại") nor at the first score; the
+    caption gives the year, the header's "SIPAS" the index of the scores and ranks."""
+    text = (
+        "Chỉ số hài lòng của một số tỉnh\nBảng SIPAS năm 2022\nTên tỉnh\nSIPAS (%)\nXếp hạng\nXếp loại\n"
+        "Bắc Giang\n88,91\n1\nTốt\nHải Dương\n87,55\n2\nTốt\nNam Định\n86,20\n3\nKhá\nNguồn: Bộ Nội vụ\n"
+    )
+    r = records_of(text)
+    assert sorted(zip(r["locality"], r["indicator"], r["value"])) == [
+        ("Bắc Giang", "sipas", 88.91),
+        ("Bắc Giang", "sipas_rank", 1.0),
+        ("Hải Dương", "sipas", 87.55),
+        ("Hải Dương", "sipas_rank", 2.0),
+        ("Nam Định", "sipas", 86.2),
+        ("Nam Định", "sipas_rank", 3.0),
+    ]
+    assert set(r["year"]) == {2022} and set(r["level"]) == {"province"} and set(r["unit"]) == {"%", "rank"}
+    assert set(r.loc[r["value"] == 86.2, "quote"]) == {"Nam Định\n86,20\n3\nKhá"}
+
+
+def test_short_lines_of_labels_and_values_are_no_table():
+    """Menu lines, then label/value pairs ("Hồ sơ tiếp nhận" / "1.234" / ...) repeating a two-line
+    pattern: not rows of a table, though the menu has four short lines and "Số liệu" sits above a
+    number. Short lines under a menu that names no measure above a number are no table either."""
+    text = (
+        "Tình hình giải quyết hồ sơ năm 2023\n\nTrang chủ\nSố liệu\nTin tức\nLiên hệ\n"
+        "Hồ sơ tiếp nhận\n1.234\nHồ sơ giải quyết\n1.200\nHồ sơ đúng hạn\n1.150\nHồ sơ trễ hạn\n50\n\n"
+        "Giới thiệu\nTin tức\nLiên hệ\n"
+        "Hội nghị tổng kết\n12\nBan Chỉ đạo\nHội nghị sơ kết\n8\nBan Chỉ đạo\n"
+    )
+    assert not records_of(text)["quote"].str.contains("\n").any()  # no record quotes a table's row
+
+
+def test_the_earlier_values_year_written_with_của_năm_is_its_own():
+    """ "từ mức 70,15 của năm 2022 lên 71,40 điểm": 2022 is 70,15's year only; 71,40 takes the sentence's
+    2023, and the paragraph's next sentence does not take 2022 either."""
+    got = _got(
+        "Điểm trung bình của khối sở năm 2023 tăng, từ mức 70,15 của năm 2022 lên 71,40 điểm. "
+        "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 97,5%."
+    )
+    years = {v: y for _, v, y in got}
+    assert years == {70.15: 2022, 71.4: 2023, 97.5: 2023}
+
+
+def test_the_year_carried_over_dossiers_came_from_is_not_the_period():
+    """ "120 hồ sơ tồn từ năm 2021 chuyển sang", "40 hồ sơ năm 2021 chuyển sang", "hồ sơ chuyển tiếp năm
+    2021": where the dossiers came from; every value is of the report's quarter (2022), in the sentence and
+    in the paragraph's later sentences."""
+    got = _got(
+        "Trong Quý II/2022, Sở đã xử lý 850 hồ sơ (gồm 120 hồ sơ tồn từ năm 2021 chuyển sang và 730 hồ sơ "
+        "tiếp nhận mới). Đã giải quyết 700 hồ sơ, đạt tỷ lệ 82,4%. Đang giải quyết 150 hồ sơ, trong đó có 40 hồ "
+        "sơ năm 2021 chuyển sang. Riêng lĩnh vực đất đai có 65 hồ sơ chuyển tiếp năm 2021, đúng hạn 100%."
+    )
+    assert sorted(v for _, v, _ in got) == [40.0, 65.0, 82.4, 100.0, 120.0, 150.0, 700.0, 730.0, 850.0]
+    assert {y for _, _, y in got} == {2022}
+
+
+def test_nông_thôn_before_a_number_is_no_hamlet():
+    """ "Sở Nông nghiệp và Phát triển nông thôn 2,5 ngàn hồ sơ": "nông thôn 2" is the end of an agency's
+    name, not the address "thôn 2"; "ở thôn 3" still is an address."""
+    got = _got(
+        "Quý I/2023, Sở Tư pháp tiếp nhận 1,2 ngàn hồ sơ, Sở Nông nghiệp và Phát triển nông thôn 2,5 ngàn "
+        "hồ sơ, Sở Xây dựng 0,9 ngàn hồ sơ. Quý II/2023, Sở Nông nghiệp và Phát triển Nông thôn 310 hồ sơ. "
+        "Bộ phận một cửa ở thôn 3 xã An Bình tiếp nhận 25 hồ sơ."
+    )
+    assert sorted(v for _, v, _ in got) == [25.0, 310.0, 900.0, 1200.0, 2500.0]
+
+
+def test_a_lone_percentage_by_the_view_count_or_on_an_axis_is_furniture():
+    """ "Lượt xem: 2.345" / "100%": the page's zoom control; "0%" / "25%" / "50%" / "75%": a chart's axis.
+    A percentage on its own line after the words that name it is still a value."""
+    text = (
+        "Kết quả cải cách hành chính năm 2023\n\nĐăng ngày 12 - 03 - 2024\nLượt xem: 2.345\n100%\n\n"
+        "Năm 2023, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,2%.\n\nBiểu đồ tỷ lệ hồ sơ đúng hạn\n0%\n25%\n50%\n75%\n\n"
+        "Tỷ lệ hài lòng của người dân\n\n96,5%\n"
+    )
+    assert sorted(v for _, v, _ in _got(text)) == [96.5, 98.2]
+    dis = _discarded(text)
+    assert dis["reason"].str.startswith("page furniture (a percentage alone").sum() == 5
+
+
+def test_a_structure_count_with_a_slipped_tone_mark():
+    """ "dựa trên 6 tiêu chỉ đánh giá": "tiêu chỉ" is a slip for "tiêu chí", a count of the index's parts."""
+    assert _got("Bảng xếp hạng PAPI dựa trên 6 tiêu chỉ đánh giá; năm 2022 tỉnh đạt 42,5 điểm.") == [
+        ("papi", 42.5, 2022)
+    ]
+
+
+def test_counts_of_units_in_a_grade_are_not_values():
+    """ "07/07 huyện đều được xếp loại ở mức tốt", "3 huyện xếp loại Khá": how many units fall in a grade;
+    "5/9 huyện đạt tỷ lệ hồ sơ đúng hạn 100%" names no grade and stays a value."""
+    got = _got(
+        "Năm 2023, 07/07 huyện đều được xếp loại ở mức tốt, 3 huyện xếp loại Khá. "
+        "Có 5/9 huyện đạt tỷ lệ hồ sơ đúng hạn 100%."
+    )
+    assert sorted(v for _, v, _ in got) == [5.0, 100.0]

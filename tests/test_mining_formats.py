@@ -324,3 +324,39 @@ def test_ordinal_words_after_vi_tri_thu_are_ranks():
     got = _values("Điểm PCI 2021 của vùng Y đã rơi xuống vị trí thứ ba trong các vùng của cả nước.")
     assert ("rank", 3.0, 2021) in got
     assert not any(v == 5 for _, v, _ in _values("Điểm PCI 2021 của tỉnh Z ở vị trí thứ năm 2020 là 60,1 điểm."))
+
+
+def test_a_cell_per_line_table_reads_the_same_as_text_html_and_docx(tmp_path):
+    """A table copied one cell per line (blank lines between the cells in the text; none in an HTML page
+    with a paragraph per line, empty paragraphs in a Word file) gives the same records in all three."""
+    import docx
+
+    text = (
+        "Kết quả Chỉ số CCHC năm 2023 của các huyện\n\n"
+        "TT\n\nĐơn vị\n\nĐiểm\n\nđánh giá\n\nXếp hạng\n\n"
+        "1\n\nHuyện Lạc Sơn\n\n86,450\n\n1\n\n"
+        "2\n\nThị xã Tân Hòa\n\n82,105\n\n2\n\n"
+        "3\n\nThành phố Vĩnh An\n\n79,900\n\n3\n"
+    )
+    (tmp_path / "page.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "page.html").write_text(_as_html(text), encoding="utf-8")
+    document = docx.Document()
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    document.save(tmp_path / "page.docx")
+    got = {}
+    for suffix in ("txt", "html", "docx"):
+        r, _, failures = extract_files([tmp_path / f"page.{suffix}"])
+        assert not failures
+        got[suffix] = sorted(zip(r["indicator"], r["value"], r["year"], r["level"]))
+    assert got["txt"] == sorted(
+        [
+            ("par_index", 86.45, 2023, "district"),
+            ("par_index_rank", 1.0, 2023, "district"),
+            ("par_index", 82.105, 2023, "district"),
+            ("par_index_rank", 2.0, 2023, "district"),
+            ("par_index", 79.9, 2023, "district"),
+            ("par_index_rank", 3.0, 2023, "district"),
+        ]
+    )
+    assert got["html"] == got["txt"] and got["docx"] == got["txt"]

@@ -31,9 +31,11 @@ two paragraphs before it (a caption "Bảng xếp hạng Chỉ số SIPAS năm 2
 
 Not values either: structure counts ("8 chỉ số lĩnh vực", "28 chỉ số nội dung", "102 chỉ tiêu", "63
 tỉnh", a whole number of indices "tăng điểm ở 4 chỉ số", "chỉ có 2 chỉ số là"; a component's number
-"CSTP 8"); survey samples (people, households, forms or firms counted in a sentence or paragraph about
-a survey: "khảo sát 14.138 công dân", "131.501 công dân đóng góp tiếng nói"); ranges, both ends ("dải
-điểm từ 42,38 đến 43,70", "từ 43 đến 45 điểm", "5%-10%"; "từ X lên/xuống Y" are values); bounds
+"CSTP 8"; "8 tiêu chỉ", a slip for "tiêu chí"); counts of units in a grade ("08/08 huyện đều được
+phân loại ở mức khá", "5 huyện xếp loại Tốt"); survey samples (people, households, forms or firms
+counted in a sentence or paragraph about a survey: "khảo sát 14.138 công dân", "131.501 công dân đóng
+góp tiếng nói"); ranges, both ends ("dải điểm từ 42,38 đến 43,70", "từ 43 đến 45 điểm", "5%-10%"; "từ
+X lên/xuống Y" are values); bounds
 without a value, a whole number after "trên/dưới/gần/hơn/khoảng" with no measured quantity named in
 its sentence and no noun after it ("tỉnh tăng cao nhất trên 2 điểm", "gần 3
 điểm"; "trên 7.600 hồ sơ" names what it counts and stays); image alt texts and file slugs (a line
@@ -64,7 +66,9 @@ Years, in this order (the first that gives one wins):
    Otherwise (no page date, or "so với năm 2015" on a 2020 page: a comparison over several years)
    the year stays empty;
 else empty ("not stated"): never guessed. Years that name a baseline ("so với năm 2021", "so năm
-2018", "cùng kỳ năm 2021") never count; "hàng năm", "các năm" leave the year empty. PAR INDEX, SIPAS,
+2018", "cùng kỳ năm 2021") never count, nor does the year dossiers were carried over from ("1246 hồ
+sơ chuyển tiếp năm 2018", "868 hồ sơ năm 2018 chuyển sang": the values are of the report's period),
+in the sentence or carried to the paragraph; "hàng năm", "các năm" leave the year empty. PAR INDEX, SIPAS,
 PAPI and PCI values (and their ranks) whose year comes from an announcement date ("Ngày 14/4/2023, Bộ
 Nội vụ công bố Chỉ số CCHC...", or the publication date of a page that says "công bố") refer to the
 previous year: Y-1, ``year_basis`` says so.
@@ -76,7 +80,8 @@ paragraph or the title; it serves rules 3 and 6 and the announcement rule, as a 
 "từ X lên/xuống Y" ("từ 40,14 lên 40,87", "từ vị trí thứ 8 lên thứ 3", "từ vị trí 53 lên 46": Y a
 rank too): when X and Y got the same year from the text around them, X takes the sentence's one
 baseline year ("so với năm 2018") or, without one, no year (the earlier year is not stated); a
-year written right after X ("từ 41,71 (2021)") stays.
+year written right after X ("từ 41,71 (2021)", "từ mức 63,12 của năm 2019") stays X's alone: Y and
+the paragraph's later sentences never take it.
 
 Tables (plain-text rows split by tabs, "|" or runs of spaces, under a header line; HTML, docx and
 PDF tables arrive as such rows from ``readers``) give one record per numeric cell, indicator and
@@ -87,7 +92,12 @@ lines above, a sample-size column ("Số phiếu trả lời") discarded. A line
 ("Năm 2022 2021 ... 2006", a province's profile) is the header of year columns, never a row: each cell
 takes its column's year (from the left; "-" and "N/A" keep their column), a row named as the index
 ("PCI") is its total, a row "Xếp hạng" its rank, the others components; the place is the one named
-in the lines above ("... (1-63) Thanh Hóa").
+in the lines above ("... (1-63) Thanh Hóa"). Tables written one cell per line (an HTML table copied
+as text: "TT" / "Tên đơn vị" / "Điểm" / "đánh giá" / "Vị thứ" then "1" / "Sở Tư pháp" / "87,187" /
+"2" ...) are read by ``line_tables``: a record per score or rank cell, the row number not a value,
+locality and level from the row's name, year from the header, the caption line above or the title.
+A percentage alone on its line next to the page's date or view count ("Lượt xem: 1.599" / "100%", a
+zoom control) or in a run of axis ticks is page furniture.
 
 English press forms are read as well: "87.02 percent", "ranked 19th", "17th position", "No 5",
 "ranked first", "dropped 12 spots", "74.64 points"."""
@@ -207,18 +217,20 @@ BASELINE_AFTER = re.compile(
     re.I,
 )
 BASELINE_YEAR = re.compile(SO_VOI + r"[^,;.\d]{0,12}(?:\d{1,2}\s*/\s*)?$", re.I)
-# A year right after the value: "75% năm 2022", "80,77 điểm năm 2018", "41,71 (2021)".
+# A year right after the value: "75% năm 2022", "80,77 điểm năm 2018", "41,71 (2021)", "63,12 của năm 2019".
 TIGHT_YEAR = re.compile(
     rf"(?:{NUMBER_CORE})?[^\s,;()]*\s*(?:điểm\s*)?"
-    r"(?:\(\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*\)|(?:vào\s*|trong\s*)?năm\s+(19[89]\d|20[0-4]\d))",
+    r"(?:\(\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*\)|(?:vào\s*|trong\s*|của\s*)?năm\s+(19[89]\d|20[0-4]\d))",
     re.I,
 )
 EVERY_YEAR = re.compile(r"hàng năm|hằng năm|các năm|mỗi năm|qua từng năm", re.I)
 NOW = re.compile(r"đến nay|hiện nay|năm nay|từ đầu năm|tính đến", re.I)
 ANNOUNCED = re.compile(r"công bố|công khai kết quả|kết quả (?:xác định|đánh giá) chỉ số", re.I)
 INDEXES = {"par_index", "sipas", "papi", "pci", "papi_dimension"}
+# Counts that describe an index's structure ("8 chỉ số thành phần", "6 tiêu chí"; "tiêu chỉ" is a common
+# slip of the tone mark for "tiêu chí", written "8 tiêu chỉ đánh giá").
 STRUCTURE = re.compile(
-    r"\s*(?:chỉ số (?:thành phần|con|lĩnh vực|nội dung)|nội dung thành phần|tiêu chí thành phần|tiêu chí|lĩnh vực"
+    r"\s*(?:chỉ số (?:thành phần|con|lĩnh vực|nội dung)|nội dung thành phần|tiêu ch[íỉ](?: thành phần)?|lĩnh vực"
     r"|nhóm|trục nội dung|chỉ tiêu(?: thành phần| cụ thể)?|câu hỏi"
     r"|tỉnh,? thành(?: phố)?|tỉnh/thành|tỉnh thành|tỉnh|nội dung|bộ,? ngành|bộ,? cơ quan ngang bộ"
     r"|thành phố trực thuộc|đơn vị hành chính|cơ quan chuyên môn|phòng chuyên môn|thành viên|chương|điều|mục"
@@ -227,6 +239,23 @@ STRUCTURE = re.compile(
     re.I,
 )
 UNITS_AFTER = re.compile(r"\s*(?:tỉnh|thành phố|địa phương|bộ|ngành|đơn vị|huyện|xã|vùng)\b", re.I)
+# "08/08 huyện đều được phân loại ở mức khá", "5 huyện xếp loại Tốt": how many units fall in a grade, not an
+# outcome (LABELLING.md: counts of units per class); "5/9 huyện đạt tỷ lệ này dưới 3%" names no grade and stays.
+UNIT_NOUN_AFTER = re.compile(
+    r"\s*(?:tỉnh|thành phố|địa phương|bộ|ngành|đơn vị|huyện|thị xã|xã|phường|cơ quan|sở|ban|vùng)\b", re.I
+)
+GRADE_CLAUSE = re.compile(
+    r"(?:xếp loại|phân loại|đánh giá|đạt loại|xếp|loại|mức|nhóm)\s*(?:loại\s*|mức\s*)?[“\"']?\s*"
+    r"(?:xuất sắc|tốt|khá|trung bình|yếu|kém)(?![\wÀ-ỹ])",
+    re.I,
+)
+
+
+def _count_per_grade(text: str, b: int, after: str) -> bool:
+    """A count of units (``after`` starts with their noun) whose own clause puts them in a grade."""
+    return bool(UNIT_NOUN_AFTER.match(after)) and bool(GRADE_CLAUSE.search(_right(text, b, ",;.")))
+
+
 # "Top 5", "TOP 10": the size of a group, not a value; "11 trong số 16 tỉnh": a count of units.
 GROUP_SIZE_BEFORE = re.compile(r"\btop\s*$", re.I)
 COUNT_OF_GROUP_AFTER = re.compile(
@@ -315,6 +344,44 @@ INVISIBLE = re.compile("[\ufe0e\ufe0f\u20e3\u200b\u200c\u200d\u2060\ufeff]")
 # ("sipas 2019 ty le nguoi dan to chuc hai long dat 8445") in a page written with accents.
 SLUG_LINE = re.compile(r"[a-z0-9]+(?:[ _-]+[a-z0-9]+){4,}")
 ACCENTED = re.compile("[à-ỹđĐ]")
+
+
+# A percentage alone on its line ("100%") names nothing it measures. Next to the page's byline, date
+# or view count it is the page's zoom or font-size control; in a run of >= 3 such lines going up or
+# down ("0%", "25%", "50%", "75%") it is a chart's axis. Either way page furniture, not a value.
+LONE_PERCENT = re.compile(rf"\s*{NUMBER}\s*%\s*")
+FURNITURE_LINE = re.compile(
+    r"lượt xem|lượt đọc|lượt truy cập|cỡ chữ|in bài|đăng ngày|ngày đăng|cập nhật|chia sẻ|bình luận"
+    r"|^\s*\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}",
+    re.I,
+)
+
+
+def lone_percent_furniture(lines: list[str], skip: set[int]) -> list[int]:
+    """Line numbers of lone percentages that are page furniture (see ``LONE_PERCENT``)."""
+    items = [i for i, x in enumerate(lines) if x.strip() and i not in skip]
+    lone = [LONE_PERCENT.fullmatch(lines[i]) is not None for i in items]
+    if not any(lone):
+        return []
+    out = set()
+    for k, i in enumerate(items):
+        if not lone[k]:
+            continue
+        near = [lines[items[t]] for t in (k - 1, k + 1) if 0 <= t < len(items) and not lone[t]]
+        if any(len(x.strip()) <= 80 and FURNITURE_LINE.search(x) for x in near):
+            out.add(i)
+    k = 0
+    while k < len(items):  # runs of >= 3 lone percentages in order: an axis
+        e = k
+        while e < len(items) and lone[e]:
+            e += 1
+        if e - k >= 3:
+            values = [parse_number(NUMBER_RE.search(lines[items[t]]).group(0)) for t in range(k, e)]
+            steps = {b > a for a, b in zip(values, values[1:])}
+            if len(steps) == 1 and len(set(values)) == len(values):
+                out.update(items[k:e])
+        k = e + 1
+    return sorted(out)
 
 
 def _page_date(text: str) -> re.Match | None:
@@ -455,6 +522,9 @@ class _Sentence:
         self.masked = "".join(chars)
         self.years = year_mentions(s.text)
         self.baselines = {p for p, _ in self.years if BASELINE_YEAR.search(s.text[max(0, p - 30) : p])}
+        # Years that are no value's period: where carried-over dossiers came from ("chuyển tiếp năm 2018"),
+        # and the earlier value's year in "từ 63,12 của năm 2019 lên 63,85" (it stays with 63,12 only).
+        self.not_period = {p for p, _ in self.years if _origin_year(s.text, p) or _from_value_year(s.text, p)}
         self.group = _groups(s.text)
         self.para_years = para_years  # (absolute position, year) in the same paragraph
         self.para_periods = para_periods
@@ -494,7 +564,7 @@ class _Sentence:
     def year_for(self, pos: int, index: bool = False) -> tuple[int | None, str]:
         a, b = self._clause(pos)
         g = self.group[pos] if pos < len(self.group) else 0
-        usable = [(p, y) for p, y in self.years if p not in self.baselines]
+        usable = [(p, y) for p, y in self.years if p not in self.baselines and p not in self.not_period]
         if EVERY_YEAR.search(self.text[a:b]):
             return None, "every year (not one year)"
         right = self.text[pos : pos + 30]
@@ -825,6 +895,9 @@ def _extract_sentence(st: _Sentence) -> None:
         if den <= 12 and num0 <= 31 and "," not in m.group(1) and (dated or re.match(r"\s*[)\]]", text[m.end() :])):
             st.discard(m.start(), m.end(), "date")
             continue
+        if not (points or m.group(4)) and _count_per_grade(text, m.end(), after):
+            st.discard(m.start(), m.end(), "count of units in a grade ('08/08 huyện ... ở mức khá'), not an outcome")
+            continue
         if points or m.group(4):
             indicator, far = st.rate_indicator(m.start(), m.end())
         else:
@@ -993,6 +1066,9 @@ def _sweep(st: _Sentence) -> None:
         if re.search(label, text[:a]) and not re.fullmatch(r"\d+,\d+|\d+\.\d{1,2}", raw):  # 'chỉ số 93,31'
             st.discard(a, b, "ordinal or label in a name")
             continue
+        if raw.isdigit() and _count_per_grade(text, b, after):
+            st.discard(a, b, "count of units in a grade ('5 huyện xếp loại Tốt'), not an outcome")
+            continue
         if STRUCTURE.match(after) or COUNT_OF_GROUP_AFTER.match(after):
             st.discard(a, b, "structure count")
             continue
@@ -1134,9 +1210,27 @@ def _count_indicator(st: _Sentence, a: int, b: int, after: str) -> tuple[str | N
     return hit or "procedures_count", False
 
 
+# "từ 90,30% (2021) xuống", "từ mức 63,12 của năm 2019 lên": the year of the earlier value X of "từ X lên Y".
 FROM_YEAR_BEFORE = re.compile(
-    rf"\btừ\s*(?:vị trí|hạng|thứ hạng|mức)?\s*(?:thứ)?\s*{NUMBER}\s*(?:%|điểm)?\s*\(\s*(?:năm\s*)?$", re.I
+    rf"\btừ\s*(?:vị trí|hạng|thứ hạng|mức)?\s*(?:thứ)?\s*{NUMBER}\s*(?:%|điểm)?\s*(?:\(\s*|(?:của|vào|trong)\s+)?"
+    r"(?:năm\s*)?$",
+    re.I,
 )
+FROM_YEAR_AFTER = re.compile(r"\d{4}\s*\)?\s*(?:lên|xuống)\b", re.I)
+# "1246 hồ sơ chuyển tiếp năm 2018", "868 hồ sơ năm 2018 chuyển sang", "hồ sơ tồn từ năm 2018": the year the
+# dossiers came from; the values are of the report's period (its quarter or year), not of that year.
+ORIGIN_BEFORE = re.compile(
+    r"(?:chuyển tiếp|chuyển sang|chuyển qua|tồn(?: đọng)?)\s*(?:lại\s*)?(?:từ\s*)?(?:của\s*)?(?:năm\s*)?$", re.I
+)
+ORIGIN_AFTER = re.compile(r"\d{4}\s*\)?\s*(?:chuyển sang|chuyển qua|chuyển tiếp|còn tồn|tồn)\b", re.I)
+
+
+def _from_value_year(text: str, p: int) -> bool:
+    return bool(FROM_YEAR_BEFORE.search(text[max(0, p - 40) : p]) and FROM_YEAR_AFTER.match(text, p))
+
+
+def _origin_year(text: str, p: int) -> bool:
+    return bool(ORIGIN_BEFORE.search(text[max(0, p - 30) : p]) or ORIGIN_AFTER.match(text, p))
 
 
 def _carried_years(text: str) -> list[tuple[int, int]]:
@@ -1148,8 +1242,10 @@ def _carried_years(text: str) -> list[tuple[int, int]]:
     for p, y in year_mentions(text):
         if BASELINE_YEAR.search(text[max(0, p - 30) : p]):
             continue
-        if FROM_YEAR_BEFORE.search(text[max(0, p - 40) : p]) and re.match(r"\d{4}\s*\)\s*(?:lên|xuống)\b", text[p:]):
+        if _from_value_year(text, p):
             continue  # "từ 90,30% (2021) xuống 82,18%": the earlier value's year, a baseline
+        if _origin_year(text, p):
+            continue  # "868 hồ sơ năm 2018 chuyển sang": where dossiers came from, not the period
         if "(" in text[:p]:
             groups = groups or _groups(text)
             g = groups[p]
@@ -1267,7 +1363,7 @@ def table_blocks(text: str) -> list[tuple[int, list[int]]]:
 def _table_unit(header: str, cell: str) -> str:
     if "%" in cell or re.search(r"tỷ lệ|%", header, re.I):
         return "%"
-    if re.search(r"xếp hạng|thứ hạng|\bhạng\b|vị trí|thứ tự xếp", header, re.I):
+    if re.search(r"xếp hạng|thứ hạng|\bhạng\b|vị trí|vị thứ|thứ tự xếp", header, re.I):
         return "rank"
     if re.search(r"điểm|chỉ số|PAR|SIPAS|PAPI|PCI|DDCI", header, re.I) or "điểm" in cell:
         return "points"
@@ -1603,6 +1699,227 @@ def _year_column_records(doc: _Doc, cells, numeric, col_years, label, about, lin
     return recs
 
 
+# -- tables written one cell per line ----------------------------------------------------------
+# An HTML table copied as text often comes out one cell per line, with blank lines between the cells
+# or none: the header cells ("TT", "Tên đơn vị", "Điểm", "đánh giá", "Vị thứ", "Xếp loại"), then each
+# row as k lines ("2", "Sở Tư pháp", "87,187", "2", "Tốt"). Such a table is read when k (3-12) short
+# header lines are followed by >= 2 groups of k short lines with numbers in the same positions and
+# words in the others, and a header cell above a number column names what it measures ("Điểm", "Xếp
+# hạng", "Tỷ lệ", "Số hồ sơ", a year). Blank lines do not count, so the table reads the same from a
+# page whose blocks were joined without them (HTML, .docx). Prose is not taken for such a table: a
+# long line breaks a group, a group must hold both a number and a word, and a group that repeats a
+# shorter pattern ("Hồ sơ tiếp nhận" / "1.234" / "Đã giải quyết" / "1.200") is a list of label/value
+# pairs, not rows. A header line starting in lower case continues the cell above it ("Điểm" /
+# "đánh giá").
+LINE_CELL_MAX = 80
+LINE_HEADER_MAX = 40
+LINE_TABLE_WIDTHS = range(3, 13)
+# What a number column's header names: a score, a rank, a rate, a count, a year, an index.
+MEASURE_HEADER = re.compile(
+    r"(?<![\wÀ-ỹ])(?:điểm|hạng|xếp hạng|thứ hạng|vị thứ|vị trí|tỷ lệ|số|chỉ số|kết quả|tổng|năm|hồ sơ|thủ tục|TTHC"
+    r"|PAR|SIPAS|PAPI|PCI|DDCI)(?![\wÀ-ỹ])|%|(?:19[89]\d|20[0-4]\d)",
+    re.I,
+)
+# A unit named without "Sở"/"huyện" in a table of departments: "Văn phòng UBND tỉnh", "Ban Dân tộc tỉnh".
+DEPARTMENT_NAME = re.compile(
+    r"(?:Sở|Ban|Văn phòng|Thanh tra|Cục|Chi cục|Công an|Kho bạc|Bảo hiểm|Ngân hàng|Đài|Báo|Bộ Chỉ huy|Hải quan)\b"
+)
+
+
+def _line_kind(line: str) -> str:
+    """ "N" a number cell (or an empty cell "-"), "T" a short line of words, "L" anything longer."""
+    s = line.strip()
+    if s in EMPTY_CELLS or CELL_NUMBER.match(s):
+        return "N"
+    return "T" if len(s) <= LINE_CELL_MAX and "|" not in s and "\t" not in s else "L"
+
+
+def _line_header(lines: list[str], items: list[int], kinds: str, s: int, k: int):
+    """(header line numbers, k header cells) of the short lines right before item ``s``, or None when
+    they are too few, too long, or name no measure above a number column."""
+    pat = kinds[s : s + k]
+    run = []
+    t = s - 1
+    while t >= 0 and kinds[t] == "T" and len(run) < 3 * k:
+        run.insert(0, items[t])
+        t -= 1
+    if len(run) < k:
+        return None
+    raw = [([i], lines[i].strip()) for i in run]
+    merged: list[tuple[list[int], str]] = []
+    for i, x in raw:
+        if merged and x[:1].islower():  # "Điểm" / "đánh giá": one cell on two lines
+            merged[-1] = (merged[-1][0] + i, merged[-1][1] + " " + x)
+        else:
+            merged.append((i, x))
+    for cells in (merged, raw):
+        head = cells[-k:]
+        if len(cells) >= k and all(len(x) <= LINE_HEADER_MAX for _, x in head):
+            if any(MEASURE_HEADER.search(x) for (_, x), kind in zip(head, pat) if kind == "N"):
+                return [i for ls, _ in head for i in ls], [x for _, x in head]
+    return None
+
+
+def line_tables(lines: list[str], skip: set[int]) -> list[tuple[list[int], list[str], list[list[int]]]]:
+    """(header line numbers, header cells, rows as lists of k line numbers) of each table written one
+    cell per line (see above); lines in ``skip`` (other tables) break a table. Where a repeated group
+    could start on any of k lines (a header's last cell "Nhóm xếp hạng" could pass for a row's first
+    cell, or a row's name for a header's last), a start whose rows name their unit before any number
+    wins, then the one giving the most rows, then the last (a header cell taken for a row's first cell
+    leaves the table's last cell out)."""
+    items = [i for i, x in enumerate(lines) if x.strip() and i not in skip]
+    kinds = "".join(_line_kind(lines[i]) for i in items)
+    if kinds.count("N") < 2:
+        return []
+
+    def groups(s: int, k: int) -> int:
+        pat = kinds[s : s + k]
+        if len(pat) < k or "L" in pat or "N" not in pat or "T" not in pat:
+            return 0
+        if any(pat == pat[:d] * (k // d) for d in range(1, k) if k % d == 0):
+            return 0  # label/value pairs, not rows
+        g = 1
+        while kinds[s + g * k : s + (g + 1) * k] == pat:
+            g += 1
+        return g
+
+    out, s, n = [], 0, len(kinds)
+    while s < n:
+        best = None
+        if kinds[s] != "L" and "N" in kinds[s : s + LINE_TABLE_WIDTHS[-1]]:
+            for k in LINE_TABLE_WIDTHS:
+                if groups(s, k) < 2:
+                    continue
+                for start in range(s, s + k):
+                    g = groups(start, k)
+                    header = _line_header(lines, items, kinds, start, k) if g >= 2 else None
+                    if header is None:
+                        continue
+                    name_at = _name_column([[lines[items[start + r * k + j]] for j in range(k)] for r in range(g)])[0]
+                    key = ("N" not in kinds[start : start + name_at], g, start)
+                    if best is None or key > best[0]:
+                        best = (key, start, k, g, header)
+                if best:
+                    break
+        if not best:
+            s += 1
+            continue
+        _, start, k, g, (head_lines, head) = best
+        out.append((head_lines, head, [[items[start + r * k + j] for j in range(k)] for r in range(g)]))
+        s = start + g * k
+    return out
+
+
+def _name_column(cells: list[list[str]]) -> tuple[int, int]:
+    """(position, number of different values) of a table's name column: of its columns of words,
+    the one naming the most different things ("Sở Tư pháp", "Sở Y tế" ..., not "Tốt", "Khá")."""
+    best = (-1, 0)
+    for j in range(len(cells[0])):
+        if all(_line_kind(c[j]) == "T" for c in cells):
+            distinct = len({c[j].strip() for c in cells})
+            if distinct > best[1]:
+                best = (j, distinct)
+    return best
+
+
+def _caption_year(lines: list[str], first: int) -> int | None:
+    """The one year (not a baseline, not a date's) of the nearest of the 3 lines above a table that has one."""
+    above = [i for i in range(first - 1, -1, -1) if lines[i].strip()][:3]
+    for i in above:
+        line = lines[i]
+        years = {
+            y
+            for p, y in year_mentions(line)
+            if not BASELINE_YEAR.search(line[max(0, p - 30) : p]) and not re.match(r"\d{1,2}[/-]", line[p : p + 3])
+        }
+        if years:
+            return years.pop() if len(years) == 1 else None
+    return None
+
+
+def _line_table_records(
+    lines: list[str], doc: _Doc, head_lines: list[int], header: list[str], rows: list[list[int]], offsets: list[int]
+) -> list[dict]:
+    """Records of a table written one cell per line: one per number cell but the row number ("TT"),
+    indicator and unit from its column header (a score column is the index the table's header, the
+    lines above it or the title name: "chỉ số CCHC", or a ranking of "cải cách hành chính" results),
+    locality and level from the row's name, year from the cell's column header ("Điểm 2023"), the
+    header's one year, the caption line above or the title."""
+    first = min(head_lines)
+    above = " ".join(lines[i] for i in range(max(0, first - 12), first) if lines[i].strip())
+    scope = " ".join(header) + " " + above + " " + doc.title
+    index = next((name for name, rx in INDEX_NAMES if re.search(rx, scope, re.I)), None)
+    score_index = index or ("par_index" if re.search(r"\bCCHC\b|cải cách hành chính", scope, re.I) else None)
+    head_years = {y for _, y in year_mentions(" ".join(header))}
+    if len(head_years) == 1:
+        year, ybasis = head_years.pop(), "table header"
+    elif (caption := _caption_year(lines, first)) is not None:
+        year, ybasis = caption, "table caption (the line above the table)"
+    else:
+        year, ybasis = doc.title_year, "document title" if doc.title_year else "not stated"
+    cells = [[lines[i].strip() for i in row] for row in rows]
+    numeric = [_line_kind(c) == "N" for c in cells[0]]
+    name_at = _name_column(cells)[0]
+    serial = {
+        j
+        for j in range(name_at)
+        if SKIP_COLUMN.match(header[j])
+        or all(c[j].isdigit() and int(c[j]) == int(cells[0][j]) + r for r, c in enumerate(cells))
+    }
+    recs = []
+    for row, texts in zip(rows, cells):
+        label = texts[name_at]
+        place = next(iter(places(label)), None)
+        code = try_resolve(place.name) if place and place.level == "province" else None
+        bare = None if place or DEPARTMENT_NAME.match(label) else try_resolve(label)  # "Đà Nẵng", "TP.HCM"
+        level = place.level if place else ("department" if DEPARTMENT_NAME.match(label) else None)
+        level, code = ("province", bare) if bare else (level, code)
+        quote = "\n".join(lines[row[0] : row[-1] + 1]).strip()
+        for j, (i, c) in enumerate(zip(row, texts)):
+            if not numeric[j] or j in serial or c in EMPTY_CELLS or SKIP_COLUMN.match(header[j]):
+                continue
+            raw = NUMBER_RE.search(c).group(0)
+            if is_year(parse_number(raw), raw):
+                continue
+            den_m = re.search(rf"/\s*({NUMBER_CORE})", c)
+            den = parse_number(den_m.group(1)) if den_m else None
+            unit = _table_unit(header[j], c)
+            named = voc.nearest(voc.RATE_RE, header[j])
+            measure = named[0] if named else None
+            if unit == "rank":
+                indicator = f"{measure or score_index}_rank" if (measure or score_index) else "rank"
+            elif measure:
+                indicator = measure
+            elif unit == "points":
+                indicator = score_index or "other"
+            else:  # a rate is an index's only when the page names the index itself
+                indicator = (index if unit == "%" else None) or "other"
+            value, basis = doc.num(raw, None if unit == "rank" else unit, indicator, den)
+            if unit == "rank" and not (value >= 1 and value == int(value)):
+                continue
+            col_years = {y for _, y in year_mentions(header[j])}
+            year_j, basis_j = (col_years.pop(), "table column header") if len(col_years) == 1 else (year, ybasis)
+            a = offsets[i] + len(lines[i]) - len(lines[i].lstrip())
+            recs.append(
+                _cell_record(
+                    locality=place.text if place and place.level != "department" else label,
+                    level=level,
+                    province_code=code or doc.province_code,
+                    year=year_j,
+                    year_basis=basis_j,
+                    indicator=indicator,
+                    subject=f"{label} / {header[j]}",
+                    value=value,
+                    unit=unit,
+                    denominator=den,
+                    number_basis=basis,
+                    quote=quote,
+                    span=(a, a + len(c)),
+                )
+            )
+    return recs
+
+
 # -- documents ---------------------------------------------------------------------------------
 def extract_document(text: str, source: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
     """(records, discarded candidates) of one document's text. Invisible characters that split numbers
@@ -1624,10 +1941,24 @@ def extract_document(text: str, source: str = "") -> tuple[pd.DataFrame, pd.Data
     for first, rows, extra in spaced_rows([" " * len(x) if i in table_lines else x for i, x in enumerate(lines)]):
         table_lines.update([*rows, *extra])
         out.extend(_spaced_records(lines, doc, first, rows, offsets, table_dropped))
+    for head_lines, header, rows in line_tables(lines, table_lines):
+        table_lines.update([*head_lines, *(i for row in rows for i in row)])
+        out.extend(_line_table_records(lines, doc, head_lines, header, rows, offsets))
     # Table lines are blanked (same length) for the prose pass.
     url_lines = {i for i, line in enumerate(lines) if re.match(r"\s*(?:https?://|www\.)\S+\s*$", line)}
     if len(ACCENTED.findall(text)) >= 20:  # image alt texts and file slugs in an accented page
         url_lines |= {i for i, line in enumerate(lines) if SLUG_LINE.fullmatch(line.strip())}
+    for i in lone_percent_furniture(lines, table_lines):
+        url_lines.add(i)
+        table_dropped.append(
+            {
+                "text": lines[i].strip(),
+                "reason": "page furniture (a percentage alone on its line by the page's date or view count, "
+                "or a chart axis)",
+                "context": lines[i].strip(),
+                "span_start": offsets[i] + len(lines[i]) - len(lines[i].lstrip()),
+            }
+        )
     prose = "\n".join(" " * len(line) if i in table_lines | url_lines else line for i, line in enumerate(lines))
     dated = _page_date(prose)
     if dated:  # " date 2020-05": the page date is metadata, not a year stated by the text

@@ -59,7 +59,11 @@ NOT_VALUES: list[tuple[str, str]] = [
     ("address or phone", r"(?i:\b(?:điện thoại|đt|tel|hotline|fax|sđt|đường dây nóng)\s*:?\s*[\d\s.()+-]{6,})"),
     ("address or phone", r"(?<![\d.,])0\d{2,3}[.\s]?\d{3}[.\s]?\d{3,4}(?![\d.,])"),
     ("address or phone", r"(?i:\b(?:số nhà|số)\s+\d+[A-Za-z]?(?:/\d+)?\s*,?\s*(?:đường|phố|ngõ|ngách|hẻm))"),
-    ("address or phone", r"(?i:\b(?:tổ|khu phố|tổ dân phố|thôn|xóm|ấp|khối|quốc lộ|tỉnh lộ|đường)\s+\d+[A-Z]?\b)"),
+    # "thôn 3", "tổ 12", "quốc lộ 1A"; not "Phát triển nông thôn 2,14 ngàn hồ sơ" (the end of an agency's name).
+    (
+        "address or phone",
+        r"(?i:\b(?:tổ|khu phố|tổ dân phố|(?<!nông )thôn|xóm|ấp|khối|quốc lộ|tỉnh lộ|đường)\s+\d+[A-Z]?\b)",
+    ),
     ("page furniture", r"(?i:\b\d+\s*(?:lượt xem|lượt đọc|lượt thích|bình luận|lượt chia sẻ|views?|likes?)\b)"),
     ("page furniture", r"(?i:\b(?:lượt xem|lượt đọc|lượt truy cập|bình luận|trang|ảnh|hình|bảng|biểu)\s*:?\s*\d+)"),
     ("page furniture", r"(?i:\b(?:cỡ chữ|font)\s*\d+)"),
