@@ -613,3 +613,120 @@ def test_counts_of_units_in_a_grade_are_not_values():
         "Có 5/9 huyện đạt tỷ lệ hồ sơ đúng hạn 100%."
     )
     assert sorted(v for _, v, _ in got) == [5.0, 100.0]
+
+
+# -- rounds 11 and 12: general rules, each on invented sentences -----------------------------------------
+
+
+def test_a_year_after_so_với_belongs_to_the_baseline_not_the_value():
+    """ "rơi xuống vị trí thứ 8 so với vị trí thứ 3 năm 2022": 2022 is the baseline rank's year; 8 takes the
+    sentence's year."""
+    got = _got(
+        "Chỉ số PCI năm 2023 của tỉnh Bến Tre đạt 68,50 điểm, đã rơi xuống vị trí thứ 8 so với vị trí thứ 3 năm 2022."
+    )
+    assert ("rank", 8.0, 2023) in got and ("rank", 3.0, 2022) in got
+
+
+def test_the_year_written_after_the_earlier_rank_before_a_verb_is_its_own():
+    """ "từ vị trí thứ 20 năm 2018 tụt xuống vị trí thứ 40": 2018 is 20's year only (a verb stands before
+    "xuống"); 40 takes the paragraph's year."""
+    got = _got(
+        "Năm 2022, tỉnh Yên Bái có nhiều biến động. Tỉnh tụt hạng trên bảng xếp hạng PCI, từ vị trí thứ 20 năm 2018 "
+        "tụt xuống vị trí thứ 40 như hiện tại."
+    )
+    assert ("rank", 20.0, 2018) in got and ("rank", 40.0, 2022) in got
+
+
+def test_a_value_with_its_year_written_after_it_is_no_duration():
+    """ "tăng từ 58,21 năm 2017 lên 61,40": "58,21 năm 2017" is a value and its year, not a duration."""
+    got = _got("Năm 2018, điểm số PCI đã tăng từ 58,21 năm 2017 lên 61,40 điểm.")
+    assert (58.21, 2017) in [(v, y) for _, v, y in got] and (61.4, 2018) in [(v, y) for _, v, y in got]
+
+
+def test_a_period_given_by_full_dates_sets_the_year_of_what_follows():
+    """ "(từ 01/01/2021 đến 20/12/2021): ..." sets 2021 for its sentence and the paragraph's later sentences,
+    not the year of the sentence before."""
+    got = _got(
+        "Số hồ sơ tiếp nhận năm 2020 tăng hơn 2.100 hồ sơ so với năm 2019. Tại Trung tâm (từ 01/01/2021 đến "
+        "20/12/2021): Tiếp nhận mới 51.230 hồ sơ TTHC. Hồ sơ đã giải quyết xong: 50.112 hồ sơ."
+    )
+    years = {v: y for _, v, y in got}
+    assert years[51230.0] == 2021 and years[50112.0] == 2021 and years[2100.0] == 2020
+
+
+def test_two_from_to_rank_pairs_joined_by_và():
+    """ "tăng lần lượt từ thứ 25 lên 4 và 18 lên 9" under a title of 2023, after a sentence of 2022: 25 and 18
+    are the earlier ranks (2022), 4 and 9 the later (2023)."""
+    got = _got(
+        "Bảng xếp hạng PCI năm 2023\n\nCó 7 địa phương đã nằm trong top 10 năm 2022. Hưng Yên và Bình Định tăng "
+        "lần lượt từ thứ 25 lên 4 và 18 lên 9.\n"
+    )
+    assert sorted((v, y) for i, v, y in got if i.endswith("rank")) == [
+        (4.0, 2023),
+        (9.0, 2023),
+        (18.0, 2022),
+        (25.0, 2022),
+    ]
+
+
+def test_ordinal_nhì_and_number_words_before_bậc():
+    """ "xếp thứ nhì Bộ Tư pháp" is rank 2; "lên một bậc", "giảm hai hạng" are rank changes +1 and -2."""
+    got = _got(
+        "Năm 2023, đứng đầu là Bộ Tài chính, xếp thứ nhì Bộ Tư pháp. Tỉnh Nam Định tăng 2,1% và lên một bậc. "
+        "Tỉnh Ninh Bình giảm hai hạng."
+    )
+    assert ("rank", 2.0, 2023) in got
+    assert sorted(v for i, v, _ in got if i == "rank_change") == [-2.0, 1.0]
+
+
+def test_superlative_changes_of_a_fall_are_negative():
+    """ "mức giảm đều không lớn, nơi giảm nhiều nhất là 2,10% và ít nhất là 0,35%": both are falls."""
+    got = _got(
+        "Chỉ số CCHC năm 2023: 8 địa phương có chỉ số giảm, tuy nhiên, mức giảm đều không lớn, nơi giảm nhiều nhất "
+        "là 2,10% và ít nhất là 0,35%."
+    )
+    assert sorted(v for _, v, _ in got if v < 0) == [-2.1, -0.35]
+
+
+def test_counts_of_indices_scales_bounds_dates_and_facilities_are_not_values():
+    """ "Trong 10 chỉ số PCI thành phần", "7 chỉ số Bắc Ninh bị giảm điểm" (structure), "trên thang 100 điểm"
+    (a scale), "toàn bộ 63 tỉnh ... đều đạt chỉ số trên 80%" (a bound met by all), "hôm nay, 12/4" (a date),
+    "2 quầy giao dịch", "1.250 điểm giao dịch" (facilities) are not values; 71,20 is."""
+    text = (
+        "Năm 2023, trong 10 chỉ số PCI thành phần, có 7 chỉ số Bắc Ninh bị giảm điểm. Tỉnh đạt 71,20 điểm trên thang "
+        "100 điểm. Toàn bộ 63 tỉnh, thành phố đều đạt chỉ số CCHC trên 80%. Lễ công bố PAPI tổ chức hôm nay, 12/4, "
+        "tại Hà Nội. Bưu điện tỉnh đã đặt 2 quầy giao dịch tại Trung tâm hành chính công. Cả nước có 1.250 điểm "
+        "giao dịch bưu chính công ích trả kết quả thủ tục hành chính."
+    )
+    assert [v for _, v, _ in _got(text)] == [71.2]
+    reasons = " ".join(_discarded(text)["reason"])
+    assert "facility count (1250" in reasons and "facility count (2" in reasons
+
+
+def test_a_bare_number_by_the_byline_is_a_view_count():
+    """ "Minh Anh" / "3,418" / "Viết bình luận mới": the view count under a byline, not a value."""
+    text = "Năm 2021, tỷ lệ hồ sơ giải quyết đúng hạn đạt 97,5%.\n\nMinh Anh\n\n3,418\nViết bình luận mới\n"
+    assert [v for _, v, _ in _got(text)] == [97.5]
+    assert _discarded(text)["reason"].str.startswith("page furniture (a number alone").sum() == 1
+
+
+def test_values_of_the_green_index_are_not_reform_outcomes():
+    """ "Với Chỉ số xanh cấp tỉnh (PGI) năm 2023, ... vị trí thứ 12 (năm 2022 là 30)": PGI is not a reform
+    index; the PCI rank before it is kept; ``--explain`` names the reason."""
+    text = (
+        "Chỉ số PCI năm 2023 của tỉnh Long An xếp thứ 6. Với Chỉ số xanh cấp tỉnh (PGI) năm 2023, Long An đã vươn "
+        "lên vị trí thứ 12 cả nước (năm 2022 là 30)."
+    )
+    assert [v for _, v, _ in _got(text)] == [6.0]
+    dis = _discarded(text)
+    assert (dis["reason"].str.startswith("not a reform index (the provincial green index PGI")).sum() == 2
+
+
+def test_a_bound_for_one_named_unit_is_an_approximate_value():
+    """ "Sở Tư pháp xếp loại khá với tỷ lệ điểm số đạt dưới 78,20%": one named unit's approximate value (as
+    "trên/gần N" in rounds 7-8); "12 cơ quan xếp loại tốt với tỷ lệ điểm số đạt trên 80%" is a group bound."""
+    got = _got(
+        "Năm 2022, có 12 cơ quan xếp loại tốt với tỷ lệ điểm số đạt trên 80%. Trong đó, Sở Nội vụ đứng vị trí thứ 3; "
+        "Sở Tư pháp xếp loại khá với tỷ lệ điểm số đạt dưới 78,20%."
+    )
+    assert sorted(v for _, v, _ in got) == [3.0, 78.2]

@@ -1,0 +1,91 @@
+"""What a document says about itself: its title and the title's year, its province and main place,
+its publication date (from a dated line or the stored page date " date 2020-05", which is blanked from
+the text), whether it announces an index, and whether it writes decimals with a dot."""
+
+from __future__ import annotations
+
+import re
+
+from ..provinces import try_resolve
+from .context import Place, bare_provinces, periods, places, publication_year, year_mentions
+from .numbers import read_number, uses_dot_decimals
+from .years import ANNOUNCED, BASELINE_YEAR
+
+# " date 2020-05 ..." at the start of a line near the top: the page's date as the store gives it
+# (page metadata, not a year the text states).
+PAGE_DATE = re.compile(r"^[ \t]*date[ \t]+(19[89]\d|20[0-4]\d)-[01]\d(?:-[0-3]\d)?(?=\s|$)", re.M)
+# Invisible characters that split numbers: emoji variation selectors and keycaps ("2️016"),
+# zero-width spaces and joiners, the byte-order mark.
+INVISIBLE = re.compile("[\ufe0e\ufe0f\u20e3\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _page_date(text: str) -> re.Match | None:
+    m = PAGE_DATE.search(text[:1000])
+    return m if m and text[: m.start()].count("\n") <= 3 else None
+
+
+class _Doc:
+    """What a document says about itself: its main place, its province, its year context."""
+
+    def __init__(self, text: str):
+        self.text = text
+        dated = _page_date(text)
+        if dated:  # the page date is no title and no year of the text
+            text = text[: dated.start()] + " " * (dated.end() - dated.start()) + text[dated.end() :]
+        lines = [line for line in text.split("\n") if line.strip()]
+        head = "\n".join(lines[:8])
+        self.places = places(text)
+        lead = [p for p in places("\n".join(lines[:5])) if p.level != "department"]
+        self.publication_year = publication_year(text) or (int(dated.group(1)) if dated else None)
+        self.announces = bool(ANNOUNCED.search(text[:3000]))
+        self.dot_decimals = uses_dot_decimals(text)
+        # The period a report is about, when its title says so ("quý III/2023", "3 tháng đầu năm
+        # 2022", "năm 2021"); a lead paragraph's years are not used: they are as often baselines.
+        title = next((line.strip() for line in lines if not line.startswith(("http://", "https://"))), "")
+        self.title = title if len(title) <= 160 else ""
+        title_years = {  # a baseline in the title ("tăng 3 bậc so với năm 2019") is not its year
+            y for p, y in year_mentions(self.title) if not BASELINE_YEAR.search(self.title[max(0, p - 30) : p])
+        }
+        self.title_year = title_years.pop() if len(title_years) == 1 and not periods(self.title) else None
+        self.province_code = self._province(head)
+        self.main: Place | None = lead[0] if lead else None
+        if self.main is None and self.province_code:
+            from ..provinces import name_of
+
+            self.main = Place(0, "tỉnh", name_of(self.province_code))
+
+    def _province(self, head: str) -> str | None:
+        for p in self.places:
+            if p.level == "province" and try_resolve(p.name):
+                return try_resolve(p.name)
+        m = re.match(r"\s*([^:\n]{2,30}):", head)  # "Bắc Ninh: Thành phố Từ Sơn ..."
+        if m and try_resolve(m.group(1)):
+            return try_resolve(m.group(1))
+        lead = [p for p in places(head) if p.level != "department"]
+        if lead and try_resolve(lead[0].name):
+            return try_resolve(lead[0].name)
+        m = re.search(r"\bbao([a-z]+)\.(?:com\.)?vn", self.text)  # "Nguồn: baotuyenquang.com.vn"
+        return try_resolve(m.group(1)) if m else None
+
+    def num(self, raw: str, unit=None, indicator=None, denominator=None) -> tuple[float, str]:
+        """(value, number_basis) of ``raw`` read as meant (``numbers.read_number``) in the document's style."""
+        return read_number(raw, unit, indicator, denominator, self.dot_decimals)
+
+
+def _with_bare_provinces(text: str, found: list[Place]) -> list[Place]:
+    """``found`` plus the provinces named without "tỉnh"/"thành phố" ("Còn Gia Lai đứng thứ 19"), by position."""
+    spans = [(p.position, p.position + len(p.text)) for p in found]
+    extra = [
+        q
+        for q in bare_provinces(text)
+        if not any(a <= q.position < b for a, b in spans)
+        # "Sở Tài nguyên - Môi trường Lâm Đồng", "Công an tỉnh", "Kho bạc Nhà nước Bến Tre": the end of an agency's name
+        and not AGENCY_BEFORE.search(text[max(0, q.position - 50) : q.position])
+    ]
+    return sorted(found + extra, key=lambda p: p.position)
+
+
+AGENCY_BEFORE = re.compile(
+    r"\b(?:Sở|Ban|Cục|Chi cục|Công an|Kho bạc|Bảo hiểm|Ngân hàng|Trung tâm|Văn phòng|Cổng|Báo|Đài|Trường|Bệnh viện"
+    r"|Hội|Tòa án|Viện|Thuế|Hải quan|Bưu điện|Điện lực|Công ty|Liên đoàn|Đoàn|Bộ Chỉ huy)\b[^,;.:()\n]*$"
+)
