@@ -730,3 +730,76 @@ def test_a_bound_for_one_named_unit_is_an_approximate_value():
         "Sở Tư pháp xếp loại khá với tỷ lệ điểm số đạt dưới 78,20%."
     )
     assert sorted(v for _, v, _ in got) == [3.0, 78.2]
+
+
+def test_a_photo_caption_between_the_title_and_a_table_gives_no_year():
+    """An image's file name ("anh12") and its caption ("... khen thưởng năm 2019") between a 2020 title and a
+    table written one cell per line: the caption tells another story, so the rows take the title's year."""
+    text = (
+        "Kết quả đánh giá chỉ số DDCI của tỉnh Hà Nam năm 2020\n\nanh12\n"
+        "Lãnh đạo tỉnh trao bằng khen cho doanh nghiệp tiêu biểu năm 2019\n\n"
+        "Theo đó, thứ hạng khối sở, ngành như sau:\n\nSTT\n\nTên đơn vị\n\nĐiểm số\n\nXếp hạng\n\n"
+        "01\n\nSở Tư pháp\n\n61,20\n\n01\n\n02\n\nSở Y tế\n\n58,75\n\n02\n\n03\n\nSở Xây dựng\n\n55,10\n\n03\n"
+    )
+    got = _got(text)
+    assert sorted(v for _, v, _ in got) == [1.0, 2.0, 3.0, 55.1, 58.75, 61.2]
+    assert {y for _, _, y in got} == {2020}
+
+
+def test_a_datelines_view_and_comment_counts_are_furniture():
+    """ "Thứ hai - 12/03/2021 08:15 356 2": the numbers after a dateline's time are its view and comment counts."""
+    text = (
+        "Kết quả cải cách hành chính năm 2020\n\nThứ hai - 12/03/2021 08:15 356 2\n\nTỷ lệ hồ sơ đúng hạn đạt 97,4%.\n"
+    )
+    assert [v for _, v, _ in _got(text)] == [97.4]
+    assert _discarded(text)["reason"].str.startswith("page furniture (view and comment counts").any()
+
+
+def test_an_announcement_dates_year_is_not_the_values_year():
+    """ "kết quả đánh giá năm 2020 vừa được công bố vào ngày 05/04/2021, tỉnh X vươn lên vị thứ 15/63": the
+    values are of 2020, the year the sentence names; the date only says when the results were announced.
+    "vị thứ 15/63" is a rank and "tăng kỷ lục 30 bậc" a rank change."""
+    got = _got(
+        "Đối với Chỉ số PAPI, kết quả đánh giá năm 2020 vừa được công bố vào ngày 05/04/2021, tỉnh Hà Nam đã vươn "
+        "lên vị thứ 15/63 tỉnh, thành phố với 43,21 điểm; tăng kỷ lục 30 bậc so với năm 2019."
+    )
+    assert sorted(got) == [("papi", 43.21, 2020), ("rank", 15.0, 2020), ("rank_change", 30.0, 2020)]
+
+
+def test_weeks_timestamps_periods_and_ward_names_are_not_values():
+    """A week's number ("Tuần 05 năm 2024", "so với tuần 04": the title's week was read as a second 3 beside
+    "tăng 3 hạng"), a timestamp "8/5/19 2:10 PM", a period "(từ 21/4 đến 20/5/2019)", ward and commune names
+    ("UBND Phường 4", "Xã 3") and a short or garbled year ("Sau năm 5") are not values."""
+    text = (
+        "Tuần 05 năm 2024, Bình Dương xếp hạng 02/63 tỉnh, thành phố\n\n8/5/19 2:10 PM\n\n"
+        "Bình Dương đạt 80,25 điểm, tăng 3 hạng so với tuần 04.\n\n"
+        "Trong tháng 5/2019 (từ 21/4 đến 20/5/2019), Trung tâm tiếp nhận mới 2.315 hồ sơ.\n\n"
+        "Bộ phận một cửa UBND Phường 4 và UBND Xã 3 trả kết quả đúng hạn.\n\n"
+        "Sau năm 5 tỉnh đã trở lại nhóm dẫn đầu về chỉ số PCI."
+    )
+    got = _got(text)
+    assert sorted(v for _, v, _ in got) == [2.0, 3.0, 80.25, 2315.0]
+    reasons = " ".join(_discarded(text)["reason"])
+    for why in ("week's number", "from one date to another", "ward or commune", "written short or garbled"):
+        assert why in reasons
+
+
+def test_counts_of_components_and_units_group_bounds_are_not_values():
+    """ "3/8 chỉ số thành phần tăng hạng" (components), "Có 11/19 cơ quan giải quyết đúng hạn" (units sharing
+    a result the clause gives no number for), "nằm trong tốp 6" (a group), "kiểm tra từ 30% trở lên" (a
+    bound) are not values. "Có 4/9 huyện đạt tỷ lệ này dưới 2%" states a measured bound and stays (as r1_02
+    labels it), and so do a target "phấn đấu đạt từ 90% trở lên" and a baseline rank "so với năm 2022 là 18/19 đơn
+    vị"."""
+    got = _got(
+        "Năm 2023, Ninh Bình có 3/8 chỉ số thành phần tăng hạng. Chỉ số PAPI của tỉnh nằm trong tốp 6 cả nước. "
+        "Có 11/19 cơ quan giải quyết trước và đúng hạn hồ sơ. Có 4/9 huyện đạt tỷ lệ hồ sơ trễ hạn dưới 2%. "
+        "Các sở, ngành được kiểm tra CCHC từ 30% trở lên. Tỉnh phấn đấu tỷ lệ hài lòng đạt từ 90% trở lên. "
+        "Ban Dân tộc tăng 3 bậc so với năm 2022 là 18/19 đơn vị."
+    )
+    assert sorted(v for _, v, _ in got) == [3.0, 4.0, 18.0, 90.0]
+
+
+def test_a_bound_word_glued_to_its_number():
+    """ "hơn4.500 hồ sơ" (no space after "hơn") is the approximate count 4500, not a code."""
+    got = _got("Lũy kế hồ sơ đã giải quyết trong tháng 5 năm 2019 là hơn4.500 hồ sơ.")
+    assert [(v, y) for _, v, y in got] == [(4500.0, 2019)]

@@ -29,7 +29,14 @@ units ("toàn bộ 63 tỉnh ... đều đạt chỉ số trên 80%"); a day and
 points, a count noun, so 3899 and not 3.899 points); values of the provincial green index (PGI, not a
 reform index LABELLING.md lists). A bound "trên/dưới N" in a clause about one named unit and no count
 or group of units ("Sở Tài nguyên và Môi trường xếp loại khá với tỷ lệ điểm số đạt dưới 76,61%") is
-that unit's approximate value, not a threshold."""
+that unit's approximate value, not a threshold.
+
+Added after round 13: a count of an index's components as a fraction ("3/8 chỉ số thành phần tăng hạng"); a
+fraction of units sharing a result its clause gives no number for ("Có 13/20 cơ quan giải quyết trước và đúng
+hạn"; "5/9 huyện ... đạt tỷ lệ này dưới 3%" states a bound and stays); "tốp 6" as "top 6"; "từ 30% trở lên"
+without a target in its clause; a short or garbled year ("Sau năm 5"). A bound word glued to its number
+("hơn4.500 hồ sơ") is a missing space, not a code. Week numbers, timestamps, "từ 21/4 đến 20/5/2019", ward
+names ("Phường 1") and a dateline's view and comment counts are non-value spans (``numbers.NOT_VALUES``)."""
 
 from __future__ import annotations
 
@@ -74,8 +81,8 @@ def _count_per_grade(text: str, b: int, after: str) -> bool:
     return bool(UNIT_NOUN_AFTER.match(after)) and bool(GRADE_CLAUSE.search(_right(text, b, ",;.")))
 
 
-# "Top 5", "TOP 10": the size of a group, not a value; "11 trong số 16 tỉnh": a count of units.
-GROUP_SIZE_BEFORE = re.compile(r"\btop\s*$", re.I)
+# "Top 5", "TOP 10", "nằm trong tốp 6": the size of a group, not a value; "11 trong số 16 tỉnh": a count of units.
+GROUP_SIZE_BEFORE = re.compile(r"\b(?:top|tốp)\s*$", re.I)
 COUNT_OF_GROUP_AFTER = re.compile(
     rf"\s*trong\s*(?:số\s*)?(?:{NUMBER})?\s*(?:tỉnh|thành phố|địa phương|đơn vị|huyện|bộ)", re.I
 )
@@ -106,6 +113,28 @@ FACILITY_AFTER = re.compile(
     r"|điểm\s+(?:giao dịch|phục vụ|bưu điện|bưu chính|tiếp nhận|cung cấp dịch vụ)|bưu cục)(?![\wÀ-ỹ])",
     re.I,
 )
+
+
+# "3/8 chỉ số thành phần tăng hạng": how many of an index's components moved, a structure count.
+COMPONENTS_AFTER = re.compile(
+    r"\s*(?:chỉ số|tiêu chí|tiêu chỉ|nội dung|lĩnh vực|trục nội dung)\s*(?:thành phần|con|lĩnh vực|nội dung)", re.I
+)
+# "Có 13/20 cơ quan giải quyết trước và đúng hạn": x of y units sharing a result that the clause gives no number
+# for. "Có đến 5/9 huyện, thành phố đạt tỷ lệ này dưới 3%" states a measured bound and stays (r1_02's labels).
+RANK_BEFORE = re.compile(r"(?:thứ|hạng|vị trí|vị thứ|xếp|đứng|từ|lên|xuống|là)\s*$", re.I)
+
+
+def fraction_reason(text: str, a: int, b: int) -> str | None:
+    """Why the fraction ``text[a:b]`` ("x/y") is no value: a count of components, or a count of units sharing
+    a result whose clause (to ";" or ".") states no number; None for a value."""
+    after = text[b : b + 60]
+    if COMPONENTS_AFTER.match(after):
+        return "structure count (components of an index, 'x/y chỉ số thành phần')"
+    if UNIT_NOUN_AFTER.match(after) and not RANK_BEFORE.search(text[max(0, a - 20) : a]):
+        rest = re.split(r"[;.](?!\d)", text[b:], maxsplit=1)[0]
+        if not NUMBER_RE.search(rest):
+            return "count of units sharing a result ('13/20 cơ quan giải quyết đúng hạn'), not an outcome"
+    return None
 
 
 def _indices_of_a_place(after: str) -> bool:
@@ -201,6 +230,10 @@ NOT_REFORM_INDEX = (
 )
 
 
+# "hơn4.500 hồ sơ", "đạt98%": a bound or verb glued to its number by a missing space.
+GLUED_WORD = re.compile(r"(?<![\wÀ-ỹ])(?:hơn|gần|trên|dưới|khoảng|đạt|là|có|với|được)$", re.I)
+
+
 # "ngày 7/4", "Sáng nay 7/4", "hôm nay, 12/4" (a comma after the day word), "(QNO) 7/4": a day and month.
 DATE_LEAD = re.compile(r"(?i:ngày|hôm|sáng|trưa|chiều|tối)(?:\s+(?:nay|qua|mai))?\s*,?\s*$|\([A-ZĐ]{2,}\w*\s*$")
 
@@ -254,10 +287,13 @@ def _threshold(st: _Sentence, a: int, b: int) -> bool:
     ):
         st.discard(a, b, "threshold without value")
         return True
+    # "có điểm từ 80 trở lên", "kiểm tra từ 30% trở lên": a bound, unless its clause (either side) names a target
+    # ("để đạt mức hài lòng từ 80% trở lên vào năm 2020 theo mục tiêu").
+    clause = st.text[_clause_start(st.text, a, ";.") : b] + re.split(r"[;.](?!\d)", st.text[b:], maxsplit=1)[0]
     if (
         re.match(r"\s*(?:%|điểm)?\s*trở (?:lên|xuống)", st.text[b:])
-        and not voc.TARGET_CUES.search(st.text[_clause_start(st.text, a, ";.") : a])
-        and re.search(r"(?:có|với|đạt)\s*(?:điểm|tỷ lệ)?\s*(?:từ|trên|dưới)\s*$", left)
+        and re.search(r"(?:(?:có|với|đạt)\s*(?:điểm|tỷ lệ)?\s*(?:trên|dưới)|\btừ)\s*$", left)
+        and not voc.TARGET_CUES.search(clause)
     ):
         st.discard(a, b, "threshold without value")
         return True
@@ -274,7 +310,10 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
     span = next((r for x, y, r in st.spans if x <= a and b <= y), None)
     if span:
         return span
-    if re.search(r"(?:[A-Za-z]-|#|=|[A-Za-z])$", text[:a]) or re.match(r"[A-Za-z_]|-[A-Za-z\d]", text[b : b + 2]):
+    glued = GLUED_WORD.search(text[:a])  # "hơn4.500 hồ sơ": a missing space, not a code
+    if (re.search(r"(?:[A-Za-z]-|#|=|[A-Za-z])$", text[:a]) and not glued) or re.match(
+        r"[A-Za-z_]|-[A-Za-z\d]", text[b : b + 2]
+    ):
         return "code or identifier"
     if masked[a:b] != raw:
         return "part of a non-value span"
@@ -306,6 +345,8 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
     )
     if re.search(label, text[:a]) and not re.fullmatch(r"\d+,\d+|\d+\.\d{1,2}", raw):  # 'chỉ số 93,31'
         return "ordinal or label in a name"
+    if raw.isdigit() and len(raw) <= 2 and re.search(r"(?<![\wÀ-ỹ])năm\s*$", text[:a], re.I):
+        return "a year written short or garbled ('Sau năm 5'), not a value"
     if raw.isdigit() and _count_per_grade(text, b, after):
         return "count of units in a grade ('5 huyện xếp loại Tốt'), not an outcome"
     if STRUCTURE.match(after) or COUNT_OF_GROUP_AFTER.match(after):

@@ -37,6 +37,14 @@ NOT_VALUES: list[tuple[str, str]] = [
     ("date", r"\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)?"),  # ISO dates and times
     ("date", r"\b\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|am|pm))?\b"),  # times 08:17, 8h30
     ("date", r"\b\d{1,2}/\d{4}\b"),  # month/year
+    ("date", r"\b\d{1,2}/\d{1,2}/\d{2}(?!\d)\s*,?\s*(?=\d{1,2}:\d{2})"),  # a timestamp "6/4/19 3:43 PM"
+    # "(từ 21/4 đến 20/5/2019)": a period from a day and month to a date.
+    (
+        "period (from one date to another)",
+        r"(?i:\btừ\s+(?:ngày\s+)?(?:0?[1-9]|[12]\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?:\s*/\s*\d{2,4})?\s*(?:đến|tới|-|–)\s*"
+        r"(?:ngày\s+)?(?:0?[1-9]|[12]\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])\b)",
+    ),
+    ("period (a week's number)", r"(?i:\btuần\s+(?:thứ\s+)?\d{1,2}\b)(?![.,]\d)"),  # "so với tuần 02", "Tuần 03"
     ("date", r"(?i:\bngày\s+\d{1,2}(?:\s*[-/]\s*\d{1,2})?(?:\s*[-/]\s*\d{2,4})?)"),  # ngày 14-6, ngày 14
     ("date", r"(?i:\btháng\s+\d{1,2}(?:\s*[/-]\s*\d{4})?)\b"),  # tháng 6, tháng 01/2021
     ("date", r"(?i:\bnăm\s+(?:19[89]\d|20[0-4]\d))\b"),
@@ -63,6 +71,13 @@ NOT_VALUES: list[tuple[str, str]] = [
     (
         "address or phone",
         r"(?i:\b(?:tổ|khu phố|tổ dân phố|(?<!nông )thôn|xóm|ấp|khối|quốc lộ|tỉnh lộ|đường)\s+\d+[A-Z]?\b)",
+    ),
+    # "UBND Phường 1", "Phường 12", "Xã 3": a ward's or commune's name, not a count.
+    ("name of a ward or commune", r"\b(?:[Pp]hường|Xã)\s+\d{1,2}(?![\d%]|[.,]\d)(?!\s*(?:hồ sơ|thủ tục|TTHC|điểm|%))"),
+    # "Thứ sáu - 26/10/2018 03:03 271 0": the numbers after a dateline's time are its view and comment counts.
+    (
+        "page furniture (view and comment counts after a dateline)",
+        r"(?m:(?<=\d{4}\s)\s*\d{1,2}:\d{2}(?:\s*(?:AM|PM|am|pm))?(?:\s+\d[\d.,]*){1,3}\s*$)",
     ),
     ("page furniture", r"(?i:\b\d+\s*(?:lượt xem|lượt đọc|lượt thích|bình luận|lượt chia sẻ|views?|likes?)\b)"),
     ("page furniture", r"(?i:\b(?:lượt xem|lượt đọc|lượt truy cập|bình luận|trang|ảnh|hình|bảng|biểu)\s*:?\s*\d+)"),

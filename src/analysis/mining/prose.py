@@ -38,6 +38,7 @@ from .discard import (
     _bound,
     _count_per_grade,
     _threshold,
+    fraction_reason,
     not_value_reason,
 )
 from .numbers import NUMBER, NUMBER_CORE, NUMBER_RE, SCALE_MAX, money, parse_number, scaled
@@ -46,8 +47,8 @@ from .years import BASELINE_AFTER
 
 N = f"({NUMBER})"
 D = f"({NUMBER_CORE})"  # a denominator, right after "/"
-RANK_FRAC = re.compile(  # "xếp thứ 22/63", "xếp hạng 5/19", and "hạng 3/13", "vị trí 8/63" without a verb
-    r"(?:(?:xếp|đứng|giữ)\s*(?:hạng\s*|vị trí\s*|ở vị trí\s*|vị thứ\s*)?|\b(?:hạng|vị trí)\s*)"
+RANK_FRAC = re.compile(  # "xếp thứ 22/63", "xếp hạng 5/19"; "hạng 3/13", "vị trí 8/63", "vị thứ 12/63" without a verb
+    r"(?:(?:xếp|đứng|giữ)\s*(?:hạng\s*|vị trí\s*|ở vị trí\s*|vị thứ\s*)?|\b(?:hạng|vị trí|vị thứ)\s*)"
     rf"(?:thứ\s*)?{N}\s*/\s*{D}",
     re.I,
 )
@@ -70,7 +71,7 @@ RANK_LIST = re.compile(
 # Verbs of a move up or down a ranking or scale.
 MOVE_VERBS = r"(tăng|giảm|tụt|thụt|sụt|lên|xuống|thăng|vượt)"
 RANK_CHANGE = re.compile(
-    rf"{MOVE_VERBS}\s*(?:hạng\s*)?(?:(?:cao|sâu|mạnh|nhiều)\s*nhất\s*)?"
+    rf"{MOVE_VERBS}\s*(?:hạng\s*)?(?:(?:cao|sâu|mạnh|nhiều)\s*nhất\s*|kỷ lục\s*)?"
     rf"(?:là\s*|tới\s*|đến\s*|thêm\s*)?{N}\s*(?:bậc|hạng|vị trí|thứ hạng)",
     re.I,
 )
@@ -289,6 +290,9 @@ def _extract_sentence(st: _Sentence) -> None:
             continue
         if not (points or m.group(4)) and _count_per_grade(text, m.end(), after):
             st.discard(m.start(), m.end(), "count of units in a grade ('08/08 huyện ... ở mức khá'), not an outcome")
+            continue
+        if not (points or m.group(4)) and (why := fraction_reason(text, m.start(), m.end())):
+            st.discard(m.start(), m.end(), why)
             continue
         if points or m.group(4):
             indicator, far = st.rate_indicator(m.start(), m.end())

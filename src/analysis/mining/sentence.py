@@ -26,6 +26,7 @@ from .numbers import non_value_spans
 from .years import (
     ANNOUNCED,
     BASELINE_YEAR,
+    _announcement_date,
     _from_value_year,
     _origin_year,
     date_periods,
@@ -89,7 +90,12 @@ class _Sentence:
         self.baselines = {p for p, _ in self.years if BASELINE_YEAR.search(s.text[max(0, p - 30) : p])}
         # Years that are no value's period: where carried-over dossiers came from ("chuyển tiếp năm 2018"),
         # and the earlier value's year in "từ 63,12 của năm 2019 lên 63,85" (it stays with 63,12 only).
-        self.not_period = {p for p, _ in self.years if _origin_year(s.text, p) or _from_value_year(s.text, p)}
+        # The date results were announced on ("đánh giá năm 2021 ... công bố vào ngày 10/05/2022") is no period either.
+        self.not_period = {
+            p
+            for p, _ in self.years
+            if _origin_year(s.text, p) or _from_value_year(s.text, p) or _announcement_date(s.text, p, self.years)
+        }
         self.group = _groups(s.text)
         self.date_periods = date_periods(s.text)
         self.para_years = para_years  # (absolute position, year) in the same paragraph

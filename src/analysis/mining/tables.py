@@ -12,9 +12,11 @@ takes its column's year (from the left; "-" and "N/A" keep their column), a row 
 in the lines above ("... (1-63) Thanh Hóa"). Tables written one cell per line (an HTML table copied
 as text: "TT" / "Tên đơn vị" / "Điểm" / "đánh giá" / "Vị thứ" then "1" / "Sở Tư pháp" / "87,187" /
 "2" ...) are read by ``line_tables``: a record per score or rank cell, the row number not a value,
-locality and level from the row's name, year from the header, the caption line above or the title.
-A percentage alone on its line next to the page's date or view count ("Lượt xem: 1.599" / "100%", a
-zoom control) or in a run of axis ticks is page furniture."""
+locality and level from the row's name, year from the header, the caption line above or the title;
+an image's file name alone on its line ("cucthue32") and the photo caption after it tell another story
+and give no year (a 2017 caption between a 2018 title and its table). A percentage alone on its line
+next to the page's date or view count ("Lượt xem: 1.599" / "100%", a zoom control) or in a run of axis
+ticks is page furniture."""
 
 from __future__ import annotations
 
@@ -540,9 +542,30 @@ def _name_column(cells: list[list[str]]) -> tuple[int, int]:
     return best
 
 
+# An image's file name alone on its line ("cucthue32", "anh-3.jpg", "IMG_0421"): one token of letters and digits
+# without accents or spaces, with a digit or an image extension. The short line after it is the photo's caption.
+IMAGE_NAME_LINE = re.compile(r"\s*(?=[\w.-]*(?:\d|\.(?:jpe?g|png|gif|webp|bmp)\b))[A-Za-z][A-Za-z0-9_.-]*\s*", re.I)
+
+
+def _photo_captions(lines: list[str], above: list[int]) -> set[int]:
+    """Of the non-blank lines ``above`` (nearest first), the image file names and the caption line right
+    after each: a photo's caption tells another story ("Cục thuế ... khen thưởng người nộp thuế tốt năm 2017"
+    between a title of 2018 and its table), so its year is not the table's."""
+    out = set()
+    for k, i in enumerate(above):
+        if IMAGE_NAME_LINE.fullmatch(lines[i]):
+            out.add(i)
+            if k > 0 and len(lines[above[k - 1]].strip()) <= 160:
+                out.add(above[k - 1])
+    return out
+
+
 def _caption_year(lines: list[str], first: int) -> int | None:
-    """The one year (not a baseline, not a date's) of the nearest of the 3 lines above a table that has one."""
-    above = [i for i in range(first - 1, -1, -1) if lines[i].strip()][:3]
+    """The one year (not a baseline, not a date's) of the nearest of the 3 lines above a table that has one.
+    Image file names and the photo captions after them are skipped (``_photo_captions``)."""
+    above = [i for i in range(first - 1, -1, -1) if lines[i].strip()][:5]
+    photos = _photo_captions(lines, above)
+    above = [i for i in above if i not in photos][:3]
     for i in above:
         line = lines[i]
         years = {

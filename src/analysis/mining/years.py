@@ -50,6 +50,9 @@ Added after rounds 11 and 12:
 - a period given by two full dates of one year ("Tại Trung tâm (từ 01/01/2020 đến 24/12/2020): ...")
   is the year of its sentence (after the sentence's own years) and is carried to the paragraph's
   later sentences, although it stands in a parenthesis;
+- (after round 13) the year of a full date after "công bố (vào) ngày" is the announcement's, not the
+  values', when the sentence names another year before it ("đánh giá năm 2021 vừa được công bố vào ngày
+  10/05/2022, tỉnh X đã vươn lên vị thứ 12/63": 12 is of 2021);
 - in "từ X lên Y" pairs where both took the paragraph's year P and the document title names a later
   year T, X keeps P and Y takes T ("... top 10 năm 2021. Bắc Giang và Long An tăng lần lượt từ thứ 31
   lên 2 và 16 lên 10" under a 2022 title). Pairs chained with "và" are read together (``prose``)."""
@@ -126,6 +129,20 @@ def _origin_year(text: str, p: int) -> bool:
     return bool(ORIGIN_BEFORE.search(text[max(0, p - 30) : p]) or ORIGIN_AFTER.match(text, p))
 
 
+# "đánh giá năm 2021 vừa được công bố vào ngày 10/05/2022": the date a result was announced or issued.
+ANNOUNCED_ON = re.compile(r"(?:công bố|ban hành|công khai|phát hành)\s*(?:vào\s*)?(?:ngày\s*)?$", re.I)
+
+
+def _announcement_date(text: str, p: int, years: list[tuple[int, int]]) -> bool:
+    """The year at ``p`` is that of a full date right after "công bố (vào) ngày" while the sentence names
+    another year (not a date's) before it: the year of the results is the named one, and the date only
+    says when they were announced ("kết quả đánh giá năm 2021 vừa được công bố vào ngày 10/05/2022, tỉnh
+    X đã vươn lên vị thứ 12/63": 12 is of 2021)."""
+    if not re.match(r"\d{1,2}\s*[/-]", text[p : p + 3]) or not ANNOUNCED_ON.search(text[max(0, p - 30) : p]):
+        return False
+    return any(q < p and not re.match(r"\d{1,2}\s*[/-]", text[q : q + 3]) for q, _ in years)
+
+
 def _carried_years(text: str) -> list[tuple[int, int]]:
     """Years of a sentence that later sentences of its paragraph may take: not a baseline ("so với
     năm 2018", or the earlier value's year in "từ 90,30% (2021) xuống 82,18%"), and not inside a
@@ -133,7 +150,8 @@ def _carried_years(text: str) -> list[tuple[int, int]]:
     groups = None
     out = []
     spans = [(m.start(), m.end()) for m in DATE_PERIOD.finditer(text) if m.group(1) == m.group(2)]
-    for p, y in year_mentions(text):
+    mentions = year_mentions(text)
+    for p, y in mentions:
         if any(a <= p < b for a, b in spans):
             out.append((p, y))  # "(từ 01/01/2020 đến 24/12/2020)": the period of what follows
             continue
@@ -143,6 +161,8 @@ def _carried_years(text: str) -> list[tuple[int, int]]:
             continue  # "từ 90,30% (2021) xuống 82,18%": the earlier value's year, a baseline
         if _origin_year(text, p):
             continue  # "868 hồ sơ năm 2018 chuyển sang": where dossiers came from, not the period
+        if _announcement_date(text, p, mentions):
+            continue  # "đánh giá năm 2021 vừa được công bố vào ngày 10/05/2022": when, not what year
         if "(" in text[:p]:
             groups = groups or _groups(text)
             g = groups[p]
