@@ -803,3 +803,59 @@ def test_a_bound_word_glued_to_its_number():
     """ "hơn4.500 hồ sơ" (no space after "hơn") is the approximate count 4500, not a code."""
     got = _got("Lũy kế hồ sơ đã giải quyết trong tháng 5 năm 2019 là hơn4.500 hồ sơ.")
     assert [(v, y) for _, v, y in got] == [(4500.0, 2019)]
+
+
+def test_a_dateline_above_the_title_is_no_title():
+    """ "Thứ 5, Ngày 20/06/2023 -" above "Chỉ số cải cách hành chính năm 2022 ...": the dateline is when the page
+    came out, so the title is the next line and its index year 2022 is the values' year (not 2023). The weekday's
+    number before the date is no value. A dateline above a title without a year still gives its year as the
+    publication date, the last resort before the baseline rule."""
+    got = _got(
+        "Thứ 5, Ngày 20/06/2023 -\n\nChỉ số cải cách hành chính năm 2022 tỉnh Gia Lai tăng 6 bậc so với năm 2021\n"
+        "Ngày đăng: 12/04/2023 10:20 Lượt xem: 215\n\n- Lĩnh vực Cải cách thể chế\n\n"
+        "Đạt 8,75/10 điểm, chỉ số đạt 87,5%, xếp thứ 30/63 tỉnh, thành, tăng 9 bậc so với năm 2021.\n"
+    )
+    assert 5.0 not in {v for _, v, _ in got}
+    assert {(v, y) for _, v, y in got if v in (8.75, 87.5, 30.0, 9.0)} == {
+        (8.75, 2022),
+        (87.5, 2022),
+        (30.0, 2022),
+        (9.0, 2022),
+    }
+    got = _got(
+        "12:09, 27/09/2021\n\nNha Trang: quý III, tỷ lệ hồ sơ trễ hạn giảm\n\n"
+        "Trong quý III, UBND thành phố đã giải quyết 1.250 hồ sơ thủ tục hành chính.\n"
+    )
+    assert [(v, y) for _, v, y in got] == [(1250.0, 2021)]
+
+
+def test_the_year_after_a_ratio_is_its_base():
+    """ "của quý I năm 2024 bằng 85% số hồ sơ của cả năm 2022 và bằng 150,2% số hồ sơ của quý I năm 2023": both
+    ratios are of the subject's period (2024); the years after "bằng X% ..." are the bases of comparison."""
+    got = _got(
+        "Số lượng hồ sơ trực tuyến của quý I năm 2024 bằng 85% số hồ sơ trực tuyến của cả năm 2022 và bằng 150,2% "
+        "số hồ sơ trực tuyến của quý I năm 2023."
+    )
+    assert sorted((v, y) for _, v, y in got) == [(85.0, 2024), (150.2, 2024)]
+
+
+def test_a_rank_range_over_two_units_gives_both_ranks():
+    """ "Đứng thứ 3-4 ... là tỉnh An Giang (...) và Bến Tre (...)": ranks 3 and 4 (the second end of the range is a
+    rank, not a code); a range without units named together ("và") stays unread."""
+    got = _got(
+        "Chỉ số SIPAS năm 2022 được công bố. Đứng thứ 3-4 về chỉ số SIPAS tại vùng là tỉnh An Giang (đạt 88,1%) "
+        "và Bến Tre (87,6%)."
+    )
+    assert sorted(v for i, v, _ in got if i == "rank") == [3.0, 4.0]
+
+
+def test_meetings_with_investors_and_fractions_of_indices_are_not_values():
+    """ "làm việc với hơn 300 lượt nhà đầu tư" (meetings, investment promotion) and "Có 5/8 chỉ số tăng điểm" (a
+    count of components, "thành phần" left unsaid) are not values; guidance given "cho 2.150 lượt tổ chức, cá
+    nhân" (no meeting verb) and "Chỉ số PAPI ... đạt 42,15 điểm" stay."""
+    got = _got(
+        "Năm 2022, lãnh đạo tỉnh làm việc với hơn 300 lượt nhà đầu tư; Trung tâm hành chính công đã hướng dẫn thủ "
+        "tục hành chính cho 2.150 lượt tổ chức, cá nhân. Chỉ số PAPI năm 2022 của tỉnh đạt 42,15 điểm. "
+        "Có 5/8 chỉ số tăng điểm so với năm 2021."
+    )
+    assert sorted(v for _, v, _ in got) == [42.15, 2150.0]

@@ -36,7 +36,11 @@ fraction of units sharing a result its clause gives no number for ("Có 13/20 c�
 hạn"; "5/9 huyện ... đạt tỷ lệ này dưới 3%" states a bound and stays); "tốp 6" as "top 6"; "từ 30% trở lên"
 without a target in its clause; a short or garbled year ("Sau năm 5"). A bound word glued to its number
 ("hơn4.500 hồ sơ") is a missing space, not a code. Week numbers, timestamps, "từ 21/4 đến 20/5/2019", ward
-names ("Phường 1") and a dateline's view and comment counts are non-value spans (``numbers.NOT_VALUES``)."""
+names ("Phường 1") and a dateline's view and comment counts are non-value spans (``numbers.NOT_VALUES``).
+
+Added after round 14: a fraction of indices without "thành phần" ("Có 5/8 chỉ số tăng điểm", the index not
+named after "chỉ số"); meetings of officials with investors or firms ("làm việc với hơn 500 lượt nhà đầu tư",
+after a meeting verb); a weekday's number before a date ("Thứ 3, Ngày 18/06/2024", ``numbers.NOT_VALUES``)."""
 
 from __future__ import annotations
 
@@ -130,6 +134,8 @@ def fraction_reason(text: str, a: int, b: int) -> str | None:
     after = text[b : b + 60]
     if COMPONENTS_AFTER.match(after):
         return "structure count (components of an index, 'x/y chỉ số thành phần')"
+    if INDEX_COUNT.match(after):  # "Có 5/8 chỉ số tăng điểm": the components, "thành phần" left unsaid
+        return "structure count (components of an index, 'x/y chỉ số')"
     if UNIT_NOUN_AFTER.match(after) and not RANK_BEFORE.search(text[max(0, a - 20) : a]):
         rest = re.split(r"[;.](?!\d)", text[b:], maxsplit=1)[0]
         if not NUMBER_RE.search(rest):
@@ -147,6 +153,15 @@ def _indices_of_a_place(after: str) -> bool:
     return any(q.position == 0 for q in bare_provinces(rest)) or any(q.position == 0 for q in places(rest))
 
 
+# "lãnh đạo tỉnh làm việc với hơn 500 lượt nhà đầu tư", "tiếp 120 đoàn doanh nghiệp": meetings of officials with
+# investors or firms (investment promotion), not an outcome of a service. Guidance given to applicants ("hướng
+# dẫn ... cho 5.687 lượt tổ chức, cá nhân") names no meeting verb and stays.
+MEETING_BEFORE = re.compile(
+    r"\b(?:làm việc|gặp gỡ|gặp|tiếp xúc|đối thoại|tiếp đón|tiếp|đón|hội kiến)\s*(?:với\s*)?"
+    r"(?:hơn|gần|trên|khoảng|xấp xỉ|gần như)?\s*$",
+    re.I,
+)
+MEETING_AFTER = re.compile(r"\s*(?:lượt|đoàn|cuộc)\s*(?:nhà đầu tư|doanh nghiệp|DN)(?![\wÀ-ỹ])", re.I)
 PARTICIPANTS = re.compile(r"\s*(?:tập thể|cá nhân|đại biểu|học viên|đồng chí|thí sinh|gia đình|đội|giải)\b", re.I)
 # "trên 2 điểm", "gần 3 điểm", "hơn 40", "khoảng 10": a whole number after a bound word, with no
 # measured quantity named, is a bound, not a value (LABELLING.md: inequalities without a value).
@@ -360,6 +375,8 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
         return f"facility count ({v:g} service counters or points), not an outcome"
     if GROUP_SIZE_BEFORE.search(text[:a]):
         return "group size ('Top 5'), not a value"
+    if MEETING_AFTER.match(after) and MEETING_BEFORE.search(text[max(0, a - 40) : a]):
+        return "meetings with investors or firms ('làm việc với 500 lượt nhà đầu tư'), not an outcome"
     if PARTICIPANTS.match(after):
         return "participants or awards (not an outcome)"
     # "trên tổng số điểm 100", "thang điểm 100", "trên thang 100 điểm": the scale, not a value.

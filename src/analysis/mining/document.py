@@ -1,6 +1,10 @@
 """What a document says about itself: its title and the title's year, its province and main place,
 its publication date (from a dated line or the stored page date " date 2020-05", which is blanked from
-the text), whether it announces an index, and whether it writes decimals with a dot."""
+the text), whether it announces an index, and whether it writes decimals with a dot.
+
+A dateline on the first line ("Thứ 3, Ngày 18/06/2024 -", "12:09, 27/09/2021") is not the title: the
+title is the next line, and its year (an index year, "Chỉ số cải cách hành chính năm 2023") wins over the
+dateline's. The dateline's year is kept apart (``dateline_year``) as the publication date."""
 
 from __future__ import annotations
 
@@ -9,13 +13,37 @@ import re
 from ..provinces import try_resolve
 from .context import Place, bare_provinces, periods, places, publication_year, year_mentions
 from .numbers import read_number, uses_dot_decimals
-from .years import ANNOUNCED, BASELINE_YEAR
+from .years import ANNOUNCED, is_baseline
 
 # " date 2020-05 ..." at the start of a line near the top: the page's date as the store gives it
 # (page metadata, not a year the text states).
 PAGE_DATE = re.compile(r"^[ \t]*date[ \t]+(19[89]\d|20[0-4]\d)-[01]\d(?:-[0-3]\d)?(?=\s|$)", re.M)
 # Invisible characters that split numbers: emoji variation selectors and keycaps ("2️016"),
 # zero-width spaces and joiners, the byte-order mark.
+# A dateline ("Thứ 3, Ngày 18/06/2024 -", "12:09, 27/09/2021", "10-6-2021, 10:53 GMT+7", "Ngày đăng:
+# 25/04/2024 13:52 Lượt xem: 413"): a full date with only weekday, time and furniture words around it. It
+# says when the page was published, so it is no title and its year is no title year.
+FULL_DATE = re.compile(
+    r"\b\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(?:19|20)\d\d\b|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"|\b(?:19|20)\d\d-\d\d-\d\d\b",
+    re.I,
+)
+DATELINE_WORDS = re.compile(
+    r"\b(?:thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|ngày|tháng|năm|đăng|cập\s+nhật|xuất\s+bản|lúc|gmt"
+    r"|am|pm|lượt\s+(?:xem|đọc|truy\s+cập)|bình\s+luận)\b",
+    re.I,
+)
+
+
+def is_dateline(line: str) -> bool:
+    """Whether ``line`` is a dateline: a full date, and besides it only times, numbers, weekday names and
+    furniture words ("Thứ 3, Ngày 18/06/2024 -", "12:09, 27/09/2021")."""
+    if not FULL_DATE.search(line):
+        return False
+    rest = DATELINE_WORDS.sub(" ", FULL_DATE.sub(" ", line))
+    return not re.search(r"[^\W\d_]", rest)
+
+
 INVISIBLE = re.compile("[\ufe0e\ufe0f\u20e3\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -41,12 +69,19 @@ class _Doc:
         self.dot_decimals = uses_dot_decimals(text)
         # The period a report is about, when its title says so ("quý III/2023", "3 tháng đầu năm
         # 2022", "năm 2021"); a lead paragraph's years are not used: they are as often baselines.
-        title = next((line.strip() for line in lines if not line.startswith(("http://", "https://"))), "")
+        # A dateline above the title ("Thứ 3, Ngày 18/06/2024 -") is skipped: it is when the page came out.
+        heading = [line.strip() for line in lines if not line.startswith(("http://", "https://"))]
+        title = next((line for line in heading if not is_dateline(line)), "")
+        dateline = next((line for line in heading[:1] if is_dateline(line)), "")
         self.title = title if len(title) <= 160 else ""
         title_years = {  # a baseline in the title ("tăng 3 bậc so với năm 2019") is not its year
-            y for p, y in year_mentions(self.title) if not BASELINE_YEAR.search(self.title[max(0, p - 30) : p])
+            y for p, y in year_mentions(self.title) if not is_baseline(self.title, p)
         }
         self.title_year = title_years.pop() if len(title_years) == 1 and not periods(self.title) else None
+        # The year of a dateline standing where the title would be: the publication date, a fallback for
+        # values no sentence, paragraph or title gives a year (``years`` rule 5b).
+        dated_years = {y for _, y in year_mentions(dateline)}
+        self.dateline_year = dated_years.pop() if len(dated_years) == 1 else None
         self.province_code = self._province(head)
         self.main: Place | None = lead[0] if lead else None
         if self.main is None and self.province_code:

@@ -74,6 +74,8 @@ NOT_VALUES: list[tuple[str, str]] = [
     ),
     # "UBND Phường 1", "Phường 12", "Xã 3": a ward's or commune's name, not a count.
     ("name of a ward or commune", r"\b(?:[Pp]hường|Xã)\s+\d{1,2}(?![\d%]|[.,]\d)(?!\s*(?:hồ sơ|thủ tục|TTHC|điểm|%))"),
+    # "Thứ 3, Ngày 18/06/2024": a weekday's number before a date.
+    ("date (weekday)", r"(?i:\bthứ\s*[2-7]\s*[,\-–]?\s*(?:ngày\s*)?(?=\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4}))"),
     # "Thứ sáu - 26/10/2018 03:03 271 0": the numbers after a dateline's time are its view and comment counts.
     (
         "page furniture (view and comment counts after a dateline)",

@@ -15,7 +15,9 @@ without one, is discarded as impossible. "cả nước"/"toàn quốc" right aft
 nước", "11/63 tỉnh, thành phố trong cả nước", "Thứ hạng trong cả nước") is the ranking's scope, not
 a national locality; "tỉnh" after a count ("34/63 tỉnh") is not the subject either, nor is "cả nước"
 after "dẫn đầu"/"đứng đầu"/"top đầu" ("dẫn đầu cả nước ở 3 tiêu chí"). An ordinal opening a clause of a
-list, without a verb, before the place it ranks ("...; thứ 3 tỉnh Hải Dương đạt 90,23%") is a rank.
+list, without a verb, before the place it ranks ("...; thứ 3 tỉnh Hải Dương đạt 90,23%") is a rank. A
+rank range over units named together ("Đứng thứ 2-3 ... là tỉnh Đồng Tháp (...) và Cà Mau (...)") gives
+both ranks (added after round 14).
 
 Superlatives of a change are changes: "tăng mạnh nhất với 6,39%", "nơi giảm nhiều nhất là 2,94% và ít
 nhất là 0,21%" (the second of a pair takes the first's verb: both negative).
@@ -68,6 +70,9 @@ RANK_LIST = re.compile(
     r"\s+(?:là\s+|thuộc về\s+)?",
     re.I,
 )
+# "Đứng thứ 2-3 ... là tỉnh Đồng Tháp (...) và Cà Mau (...)": a range of ranks over units named together;
+# the second end of the range is a rank too.
+RANK_RANGE_END = re.compile(r"\s*[-–]\s*(\d{1,2})(?![\d/]|[.,]\d)")
 # Verbs of a move up or down a ranking or scale.
 MOVE_VERBS = r"(tăng|giảm|tụt|thụt|sụt|lên|xuống|thăng|vượt)"
 RANK_CHANGE = re.compile(
@@ -210,6 +215,7 @@ def _extract_sentence(st: _Sentence) -> None:
             st.discard(m.start(), m.end(), f"impossible rank ({rank:g} of {of or 63:g})")
             continue
         st.add(m.start(), m.end(), "rank", float(rank), "rank", of, subject=st.subject(m.start(), m.end()))
+        _rank_range(st, m.end(), rank, of)
     for m in RANK_LIST.finditer(masked):
         if not st.free(m.start(), m.end(1)):
             continue
@@ -341,6 +347,19 @@ def _extract_sentence(st: _Sentence) -> None:
             indicator, subject = "other", st.phrase(m.start(), m.end())
         st.add(m.start(), m.end(), indicator, value, "%", far=far, basis=basis, subject=subject)
     _sweep(st)
+
+
+def _rank_range(st: _Sentence, b: int, first: float, of: float | None) -> None:
+    """ "Đứng thứ 2-3 về chỉ số SIPAS tại ĐBSCL là tỉnh Đồng Tháp (đạt 89,51%) và Cà Mau (87,92%)": a rank
+    range N-M right after the rank N at ``b`` ranks the units named together after it ("A và B"), so M is a
+    rank as well (not a code or a date). Only when M > N, within the ranking, and "và" follows."""
+    m = RANK_RANGE_END.match(st.masked, b)
+    if not m or not st.free(m.start(1), m.end(1)):
+        return
+    last = float(m.group(1))
+    if not first < last <= (of or 63) or not re.search(r"\bvà\b", st.text[m.end() :]):
+        return
+    st.add(m.start(1), m.end(1), "rank", last, "rank", of, subject=st.subject(m.start(1), m.end(1)))
 
 
 def _rank_pairs(st: _Sentence) -> None:

@@ -25,11 +25,11 @@ from .document import _Doc, _with_bare_provinces
 from .numbers import non_value_spans
 from .years import (
     ANNOUNCED,
-    BASELINE_YEAR,
     _announcement_date,
     _from_value_year,
     _origin_year,
     date_periods,
+    is_baseline,
     year_for,
 )
 
@@ -87,7 +87,7 @@ class _Sentence:
             chars[a:b] = " " * (b - a)
         self.masked = "".join(chars)
         self.years = year_mentions(s.text)
-        self.baselines = {p for p, _ in self.years if BASELINE_YEAR.search(s.text[max(0, p - 30) : p])}
+        self.baselines = {p for p, _ in self.years if is_baseline(s.text, p)}
         # Years that are no value's period: where carried-over dossiers came from ("chuyển tiếp năm 2018"),
         # and the earlier value's year in "từ 63,12 của năm 2019 lên 63,85" (it stays with 63,12 only).
         # The date results were announced on ("đánh giá năm 2021 ... công bố vào ngày 10/05/2022") is no period either.
@@ -155,7 +155,7 @@ class _Sentence:
             return None
         end = self.prev_text.find(". ", named[1])
         tail = self.prev_text[max(0, named[1] - 60) : end if end != -1 else None]
-        years = {y for p, y in year_mentions(tail) if not BASELINE_YEAR.search(tail[max(0, p - 30) : p])}
+        years = {y for p, y in year_mentions(tail) if not is_baseline(tail, p)}
         return named[0], (years.pop() if len(years) == 1 else None)
 
     def place_for(self, pos: int, end: int | None = None) -> tuple[str | None, str | None, str | None]:

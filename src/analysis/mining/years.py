@@ -14,15 +14,23 @@ Years, in this order (the first that gives one wins):
    3/13": 2016 stays in its parenthesis);
 4b. the index referred to: a sentence saying "Ở chỉ số này" (or after one in its paragraph) takes the
    one year written with the index it refers to ("Chỉ số SIPAS năm 2023" in the caption before);
-5. ``document title``: the one year of the title line (a baseline year in it does not count);
+5. ``document title``: the one year of the title line (a baseline year in it does not count). A dateline
+   on the first line ("Thứ 3, Ngày 18/06/2024 -", "12:09, 27/09/2021") is not the title (``document``):
+   the title is the line after it, so an index year the title names ("Chỉ số cải cách hành chính năm 2023
+   tỉnh Kon Tum tăng 12 bậc so với năm 2022") wins over the page's publication date;
+5b. ``publication date (the dateline ...)``: the dateline's year, when the title names no year of its own
+   (a quarter's report "Nha Trang: Quý III, ..." under "12:09, 27/09/2021"); index values on a page that
+   announces take the year before (the announcement rule below);
 6. the year after the baseline: a sentence whose only year is one baseline B ("đứng thứ 18 cả nước,
    tăng 1 bậc so với năm 2018") compares with the year before, so its values are of B+1, but only
    when the page's publication date P agrees: B+1 = P-1 for PAR INDEX, SIPAS, PAPI, PCI and their
    ranks (an index is announced the year after it measures), B+1 in {P-1, P} for other measures.
    Otherwise (no page date, or "so với năm 2015" on a 2020 page: a comparison over several years)
-   the year stays empty;
+   the year stays empty. This rule comes last: B+1 is an inference, used only when no sentence,
+   paragraph, title or dateline gives a year;
 else empty ("not stated"): never guessed. Years that name a baseline ("so với năm 2021", "so năm
-2018", "cùng kỳ năm 2021") never count, nor does the year dossiers were carried over from ("1246 hồ
+2018", "cùng kỳ năm 2021", or the base of a ratio: "bằng 205,6% số hồ sơ của quý I năm 2022",
+``is_baseline``) never count, nor does the year dossiers were carried over from ("1246 hồ
 sơ chuyển tiếp năm 2018", "868 hồ sơ năm 2018 chuyển sang": the values are of the report's period),
 in the sentence or carried to the paragraph; "hàng năm", "các năm" leave the year empty. PAR INDEX, SIPAS,
 PAPI and PCI values (and their ranks) whose year comes from an announcement date ("Ngày 14/4/2023, Bộ
@@ -55,7 +63,16 @@ Added after rounds 11 and 12:
   10/05/2022, tỉnh X đã vươn lên vị thứ 12/63": 12 is of 2021);
 - in "từ X lên Y" pairs where both took the paragraph's year P and the document title names a later
   year T, X keeps P and Y takes T ("... top 10 năm 2021. Bắc Giang và Long An tăng lần lượt từ thứ 31
-  lên 2 và 16 lên 10" under a 2022 title). Pairs chained with "và" are read together (``prose``)."""
+  lên 2 và 16 lên 10" under a 2022 title). Pairs chained with "và" are read together (``prose``).
+
+Added after round 14:
+
+- a dateline above the title is skipped when the title is chosen, and its year is the fallback 5b (the
+  cause of r14_09's thirteen 2024s: the dateline "Thứ 3, Ngày 18/06/2024 -" stood as the title; the
+  caption "Bảng xếp hạng chỉ số PARINDEX năm 2022" and "so với năm 2022" played no part);
+- the year after a ratio "bằng/gấp X% (lần) ... năm Y" is the base of the comparison, a baseline: "Số hồ sơ
+  trực tuyến của quý I năm 2023 bằng trên 90% số hồ sơ của cả năm 2021 và bằng 205,6% số hồ sơ của quý I
+  năm 2022" gives both ratios 2023."""
 
 from __future__ import annotations
 
@@ -77,6 +94,19 @@ BASELINE_AFTER = re.compile(
 )
 BASELINE_YEAR = re.compile(SO_VOI + r"[^,;.\d]{0,12}(?:\d{1,2}\s*/\s*)?$", re.I)
 SO_VOI_RE = re.compile(SO_VOI, re.I)
+# "bằng trên 90% số hồ sơ trực tuyến của cả năm 2021", "bằng 205,6% ... của quý I năm 2022", "gấp 2 lần năm
+# 2020": the year after a ratio is that of the base it is compared with, a baseline like "so với năm 2021".
+RATIO_BASE = re.compile(
+    rf"\b(?:bằng|gấp)\s*(?:trên|hơn|gần|khoảng|xấp xỉ|tới|đến)?\s*{NUMBER}\s*(?:%|lần)[^,;.\d]{{0,60}}$", re.I
+)
+
+
+def is_baseline(text: str, p: int) -> bool:
+    """Whether the year at ``p`` names a baseline: after "so với", "so", "cùng kỳ" ("so với năm 2021"), or
+    the base of a ratio ("bằng 205,6% số hồ sơ của quý I năm 2022")."""
+    return bool(BASELINE_YEAR.search(text[max(0, p - 30) : p]) or RATIO_BASE.search(text[max(0, p - 100) : p]))
+
+
 # "Tại Trung tâm (từ 01/01/2020 đến 24/12/2020): Tiếp nhận mới 64.610 hồ sơ": a period given by full dates of
 # one year is the period of its sentence and of the paragraph's later sentences.
 DATE_PERIOD = re.compile(
@@ -155,7 +185,7 @@ def _carried_years(text: str) -> list[tuple[int, int]]:
         if any(a <= p < b for a, b in spans):
             out.append((p, y))  # "(từ 01/01/2020 đến 24/12/2020)": the period of what follows
             continue
-        if BASELINE_YEAR.search(text[max(0, p - 30) : p]):
+        if is_baseline(text, p):
             continue
         if _from_value_year(text, p):
             continue  # "từ 90,30% (2021) xuống 82,18%": the earlier value's year, a baseline
@@ -288,6 +318,8 @@ def year_for(st: _Sentence, pos: int, index: bool = False) -> tuple[int | None, 
         return referred[1], "the index 'chỉ số này' refers to, named with its year just before"
     if st.doc.title_year:
         return st.doc.title_year, "document title"
+    if st.doc.dateline_year:
+        return st.doc.dateline_year, "publication date (the dateline above a title without a year)"
     implied = _year_after_baseline(st, index)
     if implied:
         return implied, "the year after the sentence's baseline ('so với năm B'), as the page date allows"
