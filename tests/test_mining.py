@@ -859,3 +859,61 @@ def test_meetings_with_investors_and_fractions_of_indices_are_not_values():
         "Có 5/8 chỉ số tăng điểm so với năm 2021."
     )
     assert sorted(v for _, v, _ in got) == [42.15, 2150.0]
+
+
+def test_survey_forms_and_a_survey_tables_answer_counts_are_samples():
+    """ "Tổng số phiếu phát ra: 600 phiếu" (forms, the survey named in a line above) and the count cells of a
+    survey table flattened to one cell per line ("Hài lòng" / "312" / "52.0%") are the survey's sample; the
+    percentages stay. "10 phiếu lý lịch tư pháp" (a document, not a form of a survey) is no survey sample."""
+    text = (
+        "Kết quả khảo sát mức độ hài lòng của người dân quý II năm 2020\n"
+        "- Tổng số phiếu phát ra: 600 phiếu;\n"
+        "- Tổng số phiếu thu vào: 580 phiếu, cụ thể như sau:\n"
+        "Tiêu chí đánh giá\nMức độ\nSố lượng\nTỷ lệ\n"
+        "Thái độ phục vụ, hướng dẫn của công chức tại Bộ phận một cửa?\n"
+        "Rất hài lòng\n260\n44.8%\nHài lòng\n312\n53.8%\nKhông hài lòng\n8\n1.4%\n"
+    )
+    assert sorted(v for _, v, _ in _got(text)) == [1.4, 44.8, 53.8]
+    reasons = dict(zip(_discarded(text)["text"], _discarded(text)["reason"]))
+    assert reasons["600"].startswith("survey sample size (forms")
+    assert reasons["312"].startswith("survey sample size (a survey table")
+    other = _discarded("Năm 2020, Sở Tư pháp cấp 10 phiếu lý lịch tư pháp trễ hạn.")
+    assert not other["reason"].str.startswith("survey sample").any()
+
+
+def test_units_ranked_indices_in_a_group_and_a_scales_ends_are_not_values():
+    """ "xếp thứ 4 trong số 12 xã" (12 counts the units ranked; the rank 4 stays), "4 chỉ số nằm trong nhóm điểm
+    cao nhất" (a count of dimensions in a group, also glued: "chỉ sốnằm") and "thang điểm từ 1 (thấp nhất) - 10
+    (cao nhất)" (the scale) are not values; the dimension's score stays."""
+    got = _got(
+        "Năm 2021, xã Tân An được xếp thứ 4 trong số 12 xã của huyện về Chỉ số cải cách hành chính. "
+        "Chỉ số PAPI năm 2021 của tỉnh có 4 chỉ sốnằm trong nhóm điểm cao nhất, gồm: Công khai, minh bạch đạt "
+        "5,91 điểm. Mỗi nội dung được chấm theo thang điểm từ 1 (thấp nhất) - 10 (cao nhất)."
+    )
+    assert sorted(v for _, v, _ in got) == [4.0, 5.91]
+
+
+def test_a_rank_takes_the_year_of_its_own_clause_over_a_list_of_unit_kinds():
+    """ "Đứng vị trí thứ 3 ... năm 2020, huyện X vươn lên vị trí thứ 1 ... của các huyện, thị xã, thành phố năm
+    2021": the commas of the list "huyện, thị xã, thành phố" end no clause, so 1 takes 2021, its own clause's year;
+    3 keeps 2020. "xếp hạng vị trí thứ nhất" is rank 1."""
+    got = _got(
+        "Đứng vị trí thứ 3 về Chỉ số cải cách hành chính năm 2020, Đại Lộc tiếp tục vươn lên vị trí thứ 1 trên bảng "
+        "xếp hạng chỉ số cải cách hành chính của UBND các huyện, thị xã, thành phố năm 2021."
+    )
+    assert sorted(got) == [("rank", 1.0, 2021), ("rank", 3.0, 2020)]
+    got = _got(
+        "Năm 2021, chỉ số cải cách hành chính huyện Đại Lộc đạt 90,12%, xếp hạng vị trí thứ nhất về chỉ số cải "
+        "cách hành chính của UBND các huyện."
+    )
+    assert ("rank", 1.0, 2021) in got
+
+
+def test_a_bound_before_the_noun_it_counts_is_an_approximate_count():
+    """ "tiếp nhận các hồ sơ giấy đối với trên 1.200 TTHC": the bound counts procedures (a noun after it), an
+    approximate value; "các" in its clause does not make it a threshold met by units ("các huyện trên 80%")."""
+    got = _got(
+        "Năm 2021, trung tâm tiếp nhận trực tiếp các hồ sơ giấy đối với trên 1.200 TTHC; các huyện đều đạt "
+        "tỷ lệ trên 80%."
+    )
+    assert [v for _, v, _ in got] == [1200.0]

@@ -40,7 +40,12 @@ names ("Phường 1") and a dateline's view and comment counts are non-value spa
 
 Added after round 14: a fraction of indices without "thành phần" ("Có 5/8 chỉ số tăng điểm", the index not
 named after "chỉ số"); meetings of officials with investors or firms ("làm việc với hơn 500 lượt nhà đầu tư",
-after a meeting verb); a weekday's number before a date ("Thứ 3, Ngày 18/06/2024", ``numbers.NOT_VALUES``)."""
+after a meeting verb); a weekday's number before a date ("Thứ 3, Ngày 18/06/2024", ``numbers.NOT_VALUES``).
+
+Added after round 15: forms counted ("5326 phiếu") and the answer counts of a flattened survey table
+(``survey_answer_counts``) are survey samples; "trong số 10 phường" counts the units ranked; "5 chỉ số nằm trong
+nhóm ..." counts dimensions in a group; "thang điểm từ 1 ... - 10" gives a scale's ends; a bound before the noun
+it counts ("trên 1.300 TTHC") is no threshold."""
 
 from __future__ import annotations
 
@@ -105,6 +110,24 @@ SURVEY = re.compile(
     r"khảo sát|điều tra|phỏng vấn|trả lời|phản hồi|lấy ý kiến|được hỏi|chọn mẫu|lựa chọn ngẫu nhiên"
     r"|đóng góp (?:tiếng nói|ý kiến)",
     re.I,
+)
+# "Tổng số phiếu phát ra: 5326 phiếu", "thu về 4.215 phiếu hợp lệ": forms counted are a survey's sample wherever
+# they stand (the survey may be named lines above); a document called "phiếu ..." ("10 phiếu lý lịch tư pháp",
+# "phiếu xin lỗi", "phiếu hẹn") is not a form of a survey.
+FORMS_AFTER = re.compile(
+    r"\s*phiếu(?![\wÀ-ỹ])(?!\s*(?:lý lịch|xin lỗi|hẹn|kiểm soát|yêu cầu|báo|chuyển|thu phí|thu tiền))", re.I
+)
+# "xếp thứ 3 trong số 10 phường", "trong tổng số 12 xã": the count of the units ranked, not a value.
+RANKED_UNITS_BEFORE = re.compile(r"\b(?:trong|trên)\s*(?:tổng\s*)?số\s*$", re.I)
+# "5 chỉ số nằm trong nhóm điểm cao nhất", "3 chỉ số nội dung thuộc nhóm này": a count of dimensions in a group
+# (the glued "5 chỉ sốnằm" of a careless page too).
+INDICES_IN_GROUP_AFTER = re.compile(
+    r"\s*chỉ số(?:\s*(?:nội dung|thành phần))?\s*(?:đều\s*)?(?:nằm|thuộc|ở|xếp)\s*(?:trong\s*|vào\s*)?nhóm", re.I
+)
+# "thang điểm từ 1 (thấp nhất) - 10 (cao nhất)", "thang điểm 1-10": both ends of a scale.
+SCALE_START_BEFORE = re.compile(r"\bthang(?:\s*điểm)?\s*(?:từ\s*)?$", re.I)
+SCALE_END_BEFORE = re.compile(
+    rf"\bthang(?:\s*điểm)?\s*(?:từ\s*)?{NUMBER}\s*(?:\([^()]{{0,20}}\)\s*)?(?:-|–|đến|tới)\s*$", re.I
 )
 # "ở 4 chỉ số đánh giá", "chỉ có 2 chỉ số là ...": a whole number of indices (not "chỉ số PCI") is structure.
 INDEX_COUNT = re.compile(
@@ -231,6 +254,28 @@ def lone_percent_furniture(lines: list[str], skip: set[int]) -> list[int]:
     return sorted(out)
 
 
+# A survey table flattened to one cell per line ("Rất hài lòng" / "2063" / "48.94%"): a whole number alone on its
+# line right above a lone percentage, under a text line (the answer), on a page about a survey, is the number of
+# answers (the survey's sample, LABELLING.md); the percentage beside it is the value. A dossier table's counts
+# ("Sở Tư pháp" / "120" / "98%") stand on pages that name no survey and stay.
+COUNT_CELL = re.compile(r"\s*\d{1,3}(?:[.,]\d{3})+\s*|\s*\d+\s*")
+
+
+def survey_answer_counts(lines: list[str], skip: set[int]) -> list[int]:
+    """Line numbers of the answer-count cells of a flattened survey table (see ``COUNT_CELL``)."""
+    items = [i for i, x in enumerate(lines) if x.strip() and i not in skip]
+    out = []
+    for k in range(1, len(items) - 1):
+        i = items[k]
+        if not COUNT_CELL.fullmatch(lines[i]) or not LONE_PERCENT.fullmatch(lines[items[k + 1]]):
+            continue
+        if LONE_VALUE.fullmatch(lines[items[k - 1]]) or not re.search(r"[^\W\d_]", lines[items[k - 1]]):
+            continue
+        if SURVEY.search("\n".join(lines[:i])):
+            out.append(i)
+    return out
+
+
 # The provincial green index (PGI, "Chỉ số xanh cấp tỉnh") is published with PCI but measures environmental
 # governance; it is not one of the reform indices LABELLING.md lists (PAR INDEX, SIPAS, PAPI, PCI, DDCI and
 # their components), so values of a clause that names it last are no reform outcome.
@@ -285,9 +330,14 @@ def _threshold(st: _Sentence, a: int, b: int) -> bool:
     if RANGE_AFTER.match(st.text[b:]) or re.search(rf"{NUMBER}\s*%?\s*[-–]\s*$", left):
         st.discard(a, b, "range without a single value")
         return True
-    # "5/9 huyện ... dưới 3%", "các tỉnh trên 80%", "toàn bộ 63 tỉnh, thành phố đều đạt chỉ số trên 80%".
-    if re.search(r"(?:dưới|trên)\s*$", left) and re.search(
-        r"\d+\s*/\s*\d+|\bcác\b|\bnhững\b|\b(?i:toàn bộ|tất cả)\b", clause_left
+    # "5/9 huyện ... dưới 3%", "các tỉnh trên 80%", "toàn bộ 63 tỉnh, thành phố đều đạt chỉ số trên 80%". A
+    # bound before the noun it counts ("các hồ sơ ... đối với trên 1.300 TTHC") is an approximate count, no
+    # threshold: units meet a level (a percentage, points), not a number of things.
+    counted = not re.match(r"\s*(?:%|điểm|phần trăm)", st.text[b:]) and NOUN_AFTER.match(st.text[b:])
+    if (
+        re.search(r"(?:dưới|trên)\s*$", left)
+        and not counted
+        and re.search(r"\d+\s*/\s*\d+|\bcác\b|\bnhững\b|\b(?i:toàn bộ|tất cả)\b", clause_left)
     ):
         if not voc.TARGET_CUES.search(clause_left):
             st.discard(a, b, "threshold without value (a bound met by several units)")
@@ -349,6 +399,8 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
         return "list marker ('(1) Nhóm ...')"
     if SAMPLE_NOUN.match(after) and (SURVEY.search(text) or SURVEY.search(st.para_text)):
         return "survey sample size (not an outcome)"
+    if FORMS_AFTER.match(after):  # "Tổng số phiếu phát ra: 5326 phiếu", the survey named in a line above
+        return "survey sample size (forms issued or returned, 'N phiếu'), not an outcome"
     # "60,98 năm 2018": a value and its year, not a duration.
     if re.match(r"\s*(?:tháng|tuần|ngày|giờ|phút|quý|năm)\b", after, re.I) and not re.match(
         r"\s*ngày\s*(?:làm việc|so với)|\s*năm\s+(?:19[89]\d|20[0-4]\d)(?!\d)", after
@@ -366,6 +418,10 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
         return "count of units in a grade ('5 huyện xếp loại Tốt'), not an outcome"
     if STRUCTURE.match(after) or COUNT_OF_GROUP_AFTER.match(after):
         return "structure count"
+    if raw.isdigit() and RANKED_UNITS_BEFORE.search(text[max(0, a - 30) : a]) and UNIT_NOUN_AFTER.match(after):
+        return "count of the units ranked ('xếp thứ 3 trong số 10 phường'), not a value"
+    if raw.isdigit() and INDICES_IN_GROUP_AFTER.match(after):
+        return "count of indices in a group ('5 chỉ số nằm trong nhóm điểm cao nhất'), not a value"
     if raw.isdigit() and INDEX_COUNT.match(after):  # "tăng điểm ở 4 chỉ số", "chỉ có 2 chỉ số là ..."
         return "structure count (a count of indices)"
     if raw.isdigit() and _indices_of_a_place(after):  # "có đến 7 chỉ số Thanh Hóa bị giảm điểm"
@@ -382,6 +438,8 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
     # "trên tổng số điểm 100", "thang điểm 100", "trên thang 100 điểm": the scale, not a value.
     if re.search(r"(?:trên tổng(?: số)? điểm(?: là)?|thang(?: điểm)?|tối đa(?: là)?|trên tổng số)\s*$", text[:a], re.I):
         return "scale maximum (structure of the index)"
+    if SCALE_START_BEFORE.search(text[max(0, a - 30) : a]) or SCALE_END_BEFORE.search(text[max(0, a - 60) : a]):
+        return "scale ends ('thang điểm từ 1 (thấp nhất) - 10 (cao nhất)'), structure of the index"
     if PHYSICAL.match(after):
         return "physical measure (area, length, weight), not a reform figure"
     if re.search(r"(?:Covid|COVID|GMT|Gmt|SARS-CoV)[\s+-]*$", text[:a]):

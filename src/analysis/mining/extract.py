@@ -37,7 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from .context import periods, sentences
-from .discard import ACCENTED, SLUG_LINE, lone_percent_furniture
+from .discard import ACCENTED, SLUG_LINE, lone_percent_furniture, survey_answer_counts
 from .document import INVISIBLE, _Doc, _page_date
 from .prose import _extract_sentence
 from .sentence import _Sentence
@@ -108,6 +108,16 @@ def extract_document(text: str, source: str = "") -> tuple[pd.DataFrame, pd.Data
                     else "page furniture (a number alone on its line by the page's byline or comment link: "
                     "a view count)"
                 ),
+                "context": lines[i].strip(),
+                "span_start": offsets[i] + len(lines[i]) - len(lines[i].lstrip()),
+            }
+        )
+    for i in survey_answer_counts(lines, table_lines | url_lines):
+        url_lines.add(i)
+        table_dropped.append(
+            {
+                "text": lines[i].strip(),
+                "reason": "survey sample size (a survey table's count of answers beside its percentage)",
                 "context": lines[i].strip(),
                 "span_start": offsets[i] + len(lines[i]) - len(lines[i].lstrip()),
             }

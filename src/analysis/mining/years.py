@@ -72,14 +72,17 @@ Added after round 14:
   caption "Bảng xếp hạng chỉ số PARINDEX năm 2022" and "so với năm 2022" played no part);
 - the year after a ratio "bằng/gấp X% (lần) ... năm Y" is the base of the comparison, a baseline: "Số hồ sơ
   trực tuyến của quý I năm 2023 bằng trên 90% số hồ sơ của cả năm 2021 và bằng 205,6% số hồ sơ của quý I
-  năm 2022" gives both ratios 2023."""
+  năm 2022" gives both ratios 2023.
+
+Added after round 15: the commas of a list of unit kinds ("các huyện, thị xã, thành phố năm 2022") end no
+clause when the year after a value is sought, so the year after the list is the value's own clause's."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from .clauses import _groups
+from .clauses import _groups, _is_boundary
 from .context import year_mentions
 from .numbers import NUMBER, NUMBER_CORE, NUMBER_RE
 
@@ -270,6 +273,27 @@ def _rank_years_from_to(records: list[dict], st: _Sentence) -> None:
             r["confidence"] = 0.7
 
 
+# "của UBND các huyện, thị xã, thành phố năm 2022": a comma before a kind of unit joins the items of a list of unit
+# kinds; it ends no clause, so the year after the list is the clause's own.
+UNIT_KINDS = r"(?:thị xã|thị trấn|thành phố|huyện|quận|xã|phường|sở|ban|ngành|tỉnh|cơ quan|đơn vị|địa phương)"
+LIST_ITEM = re.compile(rf",\s*(?:và\s*)?{UNIT_KINDS}(?![\wÀ-ỹ])", re.I)
+LIST_ITEM_BEFORE = re.compile(rf"(?<![\wÀ-ỹ]){UNIT_KINDS}\s*$", re.I)
+
+
+def _over_lists(st: _Sentence, b: int, g: int) -> int:
+    """The end of a clause ending at ``b``, carried over the commas of a list of unit kinds (``LIST_ITEM``)."""
+    while (
+        b < len(st.text)
+        and st.text[b] == ","
+        and LIST_ITEM.match(st.text, b)
+        and LIST_ITEM_BEFORE.search(st.text[max(0, b - 12) : b])
+    ):
+        b += 1
+        while b < len(st.text) and st.group[b] == g and not _is_boundary(st.text, b):
+            b += 1
+    return b
+
+
 def year_for(st: _Sentence, pos: int, index: bool = False) -> tuple[int | None, str]:
     """(year, basis) of the value at ``pos`` of a sentence, by the rules of the module docstring (the first
     that gives one wins)."""
@@ -296,6 +320,7 @@ def year_for(st: _Sentence, pos: int, index: bool = False) -> tuple[int | None, 
     if own_left:
         return own_left[-1], "clause"
     # "rơi xuống vị trí thứ 9 so với vị trí thứ 5 năm 2023": a year after "so với" belongs to the baseline.
+    b = _over_lists(st, b, g)  # "... các huyện, thị xã, thành phố năm 2022": list commas end no clause
     own_right = [y for p, y in usable if pos < p < b and st.group[p] == g and not SO_VOI_RE.search(st.text, pos, p)]
     if own_right:
         return own_right[0], "clause (after the value)"
