@@ -787,7 +787,7 @@ def test_weeks_timestamps_periods_and_ward_names_are_not_values():
 def test_counts_of_components_and_units_group_bounds_are_not_values():
     """ "3/8 chỉ số thành phần tăng hạng" (components), "Có 11/19 cơ quan giải quyết đúng hạn" (units sharing
     a result the clause gives no number for), "nằm trong tốp 6" (a group), "kiểm tra từ 30% trở lên" (a
-    bound) are not values. "Có 4/9 huyện đạt tỷ lệ này dưới 2%" states a measured bound and stays (as r1_02
+    bound) are not values. "Có 4/9 huyện đạt tỷ lệ này dưới 2%" states a measured bound and stays (as LABELLING.md
     labels it), and so do a target "phấn đấu đạt từ 90% trở lên" and a baseline rank "so với năm 2022 là 18/19 đơn
     vị"."""
     got = _got(

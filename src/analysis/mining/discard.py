@@ -147,7 +147,7 @@ COMPONENTS_AFTER = re.compile(
     r"\s*(?:chỉ số|tiêu chí|tiêu chỉ|nội dung|lĩnh vực|trục nội dung)\s*(?:thành phần|con|lĩnh vực|nội dung)", re.I
 )
 # "Có 13/20 cơ quan giải quyết trước và đúng hạn": x of y units sharing a result that the clause gives no number
-# for. "Có đến 5/9 huyện, thành phố đạt tỷ lệ này dưới 3%" states a measured bound and stays (r1_02's labels).
+# for. "Có đến 5/9 huyện, thành phố đạt tỷ lệ này dưới 3%" states a measured bound and stays.
 RANK_BEFORE = re.compile(r"(?:thứ|hạng|vị trí|vị thứ|xếp|đứng|từ|lên|xuống|là)\s*$", re.I)
 
 
