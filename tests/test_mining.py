@@ -917,3 +917,80 @@ def test_a_bound_before_the_noun_it_counts_is_an_approximate_count():
         "tỷ lệ trên 80%."
     )
     assert [v for _, v, _ in got] == [1200.0]
+
+
+def _year_of(r, value):
+    y = one(r, value=value)["year"]
+    return None if pd.isna(y) else int(y)
+
+
+def test_a_cited_documents_issue_date_is_no_year_and_a_posting_date_beats_the_sites_date():
+    """ "Theo ... Quyết định 766/QĐ-TTg ngày 27/6/2022 ..., tỷ lệ ... đạt 47,8%": 2022 is when the cited decision
+    was issued, not the values' year. Under a site's header date ("Thứ hai, Ngày 28/04/2025 -", the day the page
+    was viewed), a line "Ngày đăng: 09/05/2024" is the publication date, so the values take 2024."""
+    sentence = (
+        "Theo tổng hợp kết quả đánh giá Bộ chỉ số theo Quyết định 766/QĐ-TTg ngày 27/6/2022 của Thủ tướng Chính "
+        "phủ, tỷ lệ hồ sơ trực tuyến ở địa phương đạt 47,8%, tăng 21,9% so với cùng kỳ năm 2023."
+    )
+    r = records_of("Kết quả cung cấp dịch vụ công trực tuyến\n\n" + sentence)
+    assert _year_of(r, 47.8) is None and _year_of(r, 21.9) is None
+    r = records_of(
+        "Thứ hai, Ngày 28/04/2025 -\n\nKết quả cung cấp dịch vụ công trực tuyến\nNgày đăng: 09/05/2024  16:00\n\n"
+        + sentence
+    )
+    assert _year_of(r, 47.8) == 2024 and _year_of(r, 21.9) == 2024
+
+
+def test_ordinal_words_after_xep_hang_thu_nhi_la_and_a_regional_rank_after_va():
+    """ "xếp hạng ba", "thứ nhì là Bình Dương" are ranks 3 and 2; "xếp thứ 8 cả nước và thứ 3 khu vực Bắc Trung
+    Bộ" gives a second rank 3; a regional rank after a national "8/61" takes no denominator."""
+    got = _got("Năm 2019, Sở Tài chính xếp hạng ba (91,290); huyện Nho Quan xếp hạng nhì (89,470).")
+    assert ("rank", 3.0, 2019) in got and ("rank", 2.0, 2019) in got
+    got = _got("Kết quả chỉ số PAPI năm 2022, Quảng Ninh dẫn đầu với 47,87 điểm, thứ nhì là Bình Dương với 47,45 điểm.")
+    assert ("rank", 2.0, 2022) in got
+    got = _got("Năm 2022, Hà Tĩnh xếp thứ 8 cả nước và thứ 3 khu vực Bắc Trung Bộ về chỉ số PAPI.")
+    assert sorted(v for i, v, _ in got if i == "rank") == [3.0, 8.0]
+    r = records_of("Năm 2022, Hà Tĩnh xếp thứ 8/61 tỉnh, thành phố và xếp thứ 3 trong các tỉnh Bắc Trung Bộ về PAPI.")
+    assert pd.isna(one(r, value=3.0)["denominator"]) and one(r, value=8.0)["denominator"] == 61
+
+
+def test_so_before_a_bare_year_is_a_baseline():
+    """ "tăng 14 bậc so 2022" ("so" without "với" or "năm"): 2022 is the baseline, the change is of 2023."""
+    r = records_of("Chỉ số PCI năm 2023, tỉnh Phú Thọ đạt 69,10 điểm, tăng 14 bậc so 2022.")
+    change = one(r, value=14.0)
+    assert (change["year"], change["baseline_year"]) == (2023, 2022)
+    r = records_of("Chỉ số PCI tỉnh Phú Thọ đạt 69,10 điểm, tăng 14 bậc so 2022.")
+    assert _year_of(r, 14.0) != 2022
+
+
+def test_the_earlier_value_of_from_verb_to_takes_the_baseline_year():
+    """ "từ 6,35 điểm giảm xuống 5,97 điểm" (a verb before "xuống") in a sentence comparing with 2023: 6,35 is
+    the 2023 value, 5,97 the page's year."""
+    r = records_of(
+        "Chỉ số PCI năm 2024 tỉnh Hòa Bình\n\n2 chỉ số thành phần giảm điểm so với năm 2023 gồm: chỉ số tiếp cận đất "
+        "đai từ 6,35 điểm giảm xuống 5,97 điểm; chỉ số chi phí thời gian từ 7,42 điểm giảm xuống 6,81 điểm."
+    )
+    assert [_year_of(r, v) for v in (6.35, 5.97, 7.42, 6.81)] == [2023, 2024, 2023, 2024]
+
+
+def test_a_page_starting_mid_article_takes_its_topic_from_the_next_paragraph():
+    """A page whose first line is a paragraph of the article (no title): the paragraph after it stands in for
+    the title when the topic is sought, so "Hải Phòng đứng thứ 1/63 (đạt 88,90%)" keeps its percentage."""
+    r = records_of(
+        "So sánh với các thành phố lớn, Hải Phòng đứng thứ 1/63 (đạt 88,90%), Hà Nội đứng thứ 21/63 (83,57%), Đà Nẵng "
+        "đứng thứ 22/63 (83,38%), Cần Thơ đứng thứ 23/63 (83,12%), TP Hồ Chí Minh đứng thứ 36/63 (81,78%).\n\n"
+        "Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) của thành phố năm 2023 tăng so với năm trước."
+    )
+    assert {88.9, 83.57, 83.38, 83.12, 81.78} <= set(r["value"])
+
+
+def test_a_rank_with_two_denominators_a_date_after_tinh_den_and_a_cut_unit_are_read_right():
+    """ "xếp thứ 58/61/63" is rank 58 of 61 (not a weekday "thứ 5" before a date); "tính đến 26/10" is a date;
+    "tăng 1 b" at the very end of a page is a statement cut inside its unit word."""
+    r = records_of("Với 39,67 điểm, Gia Lai xếp thứ 58/61/63 tỉnh, thành về chỉ số PAPI năm 2022.")
+    rank = one(r, indicator="rank")
+    assert (rank["value"], rank["denominator"]) == (58.0, 61.0)
+    r = records_of("Tính đến 26/10, tỷ lệ hồ sơ trực tuyến toàn trình trên cả nước đạt 39,98%.")
+    assert list(r["value"]) == [39.98]
+    r = records_of("Chỉ số PAPI năm 2022 của Hà Tĩnh đạt 44,31 điểm.\n\nChỉ số trách nhiệm giải trình tăng 1 b")
+    assert list(r["value"]) == [44.31]

@@ -382,6 +382,9 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
         return "code or identifier"
     if masked[a:b] != raw:
         return "part of a non-value span"
+    # "... tăng 1 b" at the very end of a page: the store cut the statement inside its unit word.
+    if re.fullmatch(r"\s+[^\W\d_]{1,2}\s*", text[b:]) and not st.doc.text[st.s.start + len(text) :].strip():
+        return "statement cut at the page's end (its unit word is cut)"
     value = parse_number(raw)
     after = text[b : b + 60]
     if is_year(value, raw):

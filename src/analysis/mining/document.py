@@ -35,6 +35,13 @@ DATELINE_WORDS = re.compile(
 )
 
 
+POSTED = re.compile(
+    r"^(?:ngày\s+đăng|đăng\s+ngày|ngày\s+xuất\s+bản|xuất\s+bản\s+ngày)\s*:?\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*"
+    r"((?:19|20)\d\d)\b",
+    re.I | re.M,
+)
+
+
 def is_dateline(line: str) -> bool:
     """Whether ``line`` is a dateline: a full date, and besides it only times, numbers, weekday names and
     furniture words ("Thứ 3, Ngày 18/06/2024 -", "12:09, 27/09/2021")."""
@@ -82,6 +89,13 @@ class _Doc:
         # values no sentence, paragraph or title gives a year (``years`` rule 5b).
         dated_years = {y for _, y in year_mentions(dateline)}
         self.dateline_year = dated_years.pop() if len(dated_years) == 1 else None
+        # "Ngày đăng: 09/05/2024" under a site's header date ("Thứ hai, Ngày 28/04/2025 -", the day the page
+        # was viewed): the line that says it is the posting date is the publication date.
+        posted = POSTED.search("\n".join(heading[:8]))
+        if posted:
+            self.publication_year = int(posted.group(1))
+            if self.dateline_year is not None:
+                self.dateline_year = self.publication_year
         self.province_code = self._province(head)
         self.main: Place | None = lead[0] if lead else None
         if self.main is None and self.province_code:

@@ -47,6 +47,13 @@ NOT_VALUES: list[tuple[str, str]] = [
     ("period (a week's number)", r"(?i:\btuần\s+(?:thứ\s+)?\d{1,2}\b)(?![.,]\d)"),  # "so với tuần 02", "Tuần 03"
     ("date", r"(?i:\bngày\s+\d{1,2}(?:\s*[-/]\s*\d{1,2})?(?:\s*[-/]\s*\d{2,4})?)"),  # ngày 14-6, ngày 14
     ("date", r"(?i:\btháng\s+\d{1,2}(?:\s*[/-]\s*\d{4})?)\b"),  # tháng 6, tháng 01/2021
+    # "tính đến 26/10, tỷ lệ ...", "tính đến hết 30/9": a day and month (a valid one) after "tính đến/tới".
+    (
+        "date",
+        r"(?i:(?<=\btính đến )|(?<=\btính tới )|(?<=\btính đến hết )|(?<=\btính tới hết ))"
+        r"(?:0?[1-9]|[12]\d|3[01])\s*[/-]\s*(?:0?[1-9]|1[0-2])(?![\d/]|[.,]\d)"
+        r"(?!\s*(?:huyện|xã|phường|tỉnh|sở|đơn vị|cơ quan|địa phương|thủ tục|TTHC|hồ sơ|chỉ số|tiêu chí)\b)",
+    ),
     ("date", r"(?i:\bnăm\s+(?:19[89]\d|20[0-4]\d))\b"),
     (
         "document number",
@@ -75,7 +82,10 @@ NOT_VALUES: list[tuple[str, str]] = [
     # "UBND Phường 1", "Phường 12", "Xã 3": a ward's or commune's name, not a count.
     ("name of a ward or commune", r"\b(?:[Pp]hường|Xã)\s+\d{1,2}(?![\d%]|[.,]\d)(?!\s*(?:hồ sơ|thủ tục|TTHC|điểm|%))"),
     # "Thứ 3, Ngày 18/06/2024": a weekday's number before a date.
-    ("date (weekday)", r"(?i:\bthứ\s*[2-7]\s*[,\-–]?\s*(?:ngày\s*)?(?=\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4}))"),
+    (
+        "date (weekday)",
+        r"(?i:\bthứ\s*[2-7](?!\d)\s*[,\-–]?\s*(?:ngày\s*)?(?=\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4}))",
+    ),
     # "Thứ sáu - 26/10/2018 03:03 271 0": the numbers after a dateline's time are its view and comment counts.
     (
         "page furniture (view and comment counts after a dateline)",

@@ -59,9 +59,26 @@ RANK_WORD = re.compile(
     r"thứ\s*(nhất|nhì|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?!\s+(?:một|mốt|hai|ba|bốn|lăm|sáu|bảy|tám|chín)\b)"
     r"|\d+)(?![\d/])"
     r"|(?:xếp hạng|hạng|vị trí)\s*(?:thứ\s*|số\s*)?(\d+|nhất|nhì)(?![\d/]|[.,]\d)"
-    r"|(?:^|(?<=[;:,]\s))thứ\s*(hai|ba|tư|năm|\d+)\s+là\b"
-    r"|(?:hạng|vị trí)\s*thứ\s*(hai|ba|tư|năm)\b(?!\s*\d)",  # "xuống vị trí thứ hai": an ordinal word
+    r"|(?:^|(?<=[;:,]\s))thứ\s*(nhì|hai|ba|tư|năm|\d+)\s+là\b"
+    r"|(?:hạng|vị trí)\s*thứ\s*(hai|ba|tư|năm)\b(?!\s*\d)"  # "xuống vị trí thứ hai": an ordinal word
+    # "Sở Tài chính xếp hạng ba (91,290)": an ordinal word right after "xếp hạng", not before a counted noun
+    # ("xếp hạng ba chỉ số"); "năm" is left out ("xếp hạng năm 2022").
+    r"|xếp hạng\s*(ba|tư)(?![\wÀ-ỹ])(?!\s+(?!về\b|trong\b|toàn\b|cả\b|của\b|với\b)[a-zà-ỹđ])",
     re.I,
+)
+# "xếp thứ 8 cả nước và thứ 3 khu vực Bắc Trung Bộ": a second rank, in another scope, joined by "và" to a
+# ranking verb's first rank and its national scope.
+RANK_AND = re.compile(
+    r"(?:xếp|đứng)\s*(?:hạng\s*|vị trí\s*)?thứ\s*[\wÀ-ỹ/]+\s+"
+    r"(?:cả nước|toàn quốc|trên cả nước|[^\d.;:()]{0,10}tỉnh[^\d.;:()]{0,20})\s*và\s+"
+    r"(thứ\s*(\d{1,2}|nhất|nhì|hai|ba|tư)(?![\d/]|[.,]\d|[\wÀ-ỹ]))",
+    re.I,
+)
+# "xếp thứ 3 trong các tỉnh Bắc Trung Bộ", "thứ 3 khu vực Bắc Trung Bộ": a rank within a region, whose
+# denominator is not the national one of a rank "8/61" before it.
+REGION_AFTER = re.compile(
+    r"\s*(?:trong\s+(?:số\s+)?(?:các\s+)?(?:tỉnh|địa phương)(?:,\s*thành(?:\s*phố)?)?\s+(?:khu vực\s+|vùng\s+)?[A-ZĐ]"
+    r"|(?:trong\s+|của\s+)?(?:khu vực|vùng|miền)\b)"
 )
 # "...dẫn đầu với 90,61%; đứng thứ 2 tỉnh Thái Nguyên đạt 90,29%; thứ 3 tỉnh Hải Dương đạt 90,23%": an
 # ordinal opening a clause of a list, without a verb, before the place it ranks.
@@ -203,7 +220,7 @@ def _extract_sentence(st: _Sentence) -> None:
     for m in RANK_WORD.finditer(masked):
         if not st.free(m.start(), m.end()):
             continue
-        word = m.group(1) or m.group(2) or m.group(3) or m.group(4)
+        word = m.group(1) or m.group(2) or m.group(3) or m.group(4) or m.group(5)
         if m.group(2) and UNITS_AFTER.match(masked[m.end() :]):  # "xếp hạng 63 tỉnh": how many are ranked
             st.discard(m.start(2), m.end(), "structure count (units ranked)")
             continue
@@ -211,11 +228,20 @@ def _extract_sentence(st: _Sentence) -> None:
         if rank is None:
             continue
         of = next((d for p, d in reversed(fractions) if p < m.start()), None)
+        if REGION_AFTER.match(masked, m.end()):
+            of = None  # "xếp thứ 8/61 ... và xếp thứ 3 trong các tỉnh Bắc Trung Bộ": a regional rank
         if rank > (of or 63) or rank < 1:
             st.discard(m.start(), m.end(), f"impossible rank ({rank:g} of {of or 63:g})")
             continue
         st.add(m.start(), m.end(), "rank", float(rank), "rank", of, subject=st.subject(m.start(), m.end()))
         _rank_range(st, m.end(), rank, of)
+    for m in RANK_AND.finditer(masked):
+        if not st.free(m.start(1), m.end(1)):
+            continue
+        word = m.group(2)
+        rank = ORDINALS.get(word.lower()) if not word.isdigit() else float(word)
+        if rank is not None and 1 <= rank <= 63:
+            st.add(m.start(1), m.end(1), "rank", float(rank), "rank", subject=st.subject(m.start(1), m.end(1)))
     for m in RANK_LIST.finditer(masked):
         if not st.free(m.start(), m.end(1)):
             continue

@@ -26,6 +26,7 @@ from .numbers import non_value_spans
 from .years import (
     ANNOUNCED,
     _announcement_date,
+    _document_date,
     _from_value_year,
     _origin_year,
     date_periods,
@@ -94,7 +95,10 @@ class _Sentence:
         self.not_period = {
             p
             for p, _ in self.years
-            if _origin_year(s.text, p) or _from_value_year(s.text, p) or _announcement_date(s.text, p, self.years)
+            if _origin_year(s.text, p)
+            or _from_value_year(s.text, p)
+            or _announcement_date(s.text, p, self.years)
+            or _document_date(s.text, p)
         }
         self.group = _groups(s.text)
         self.date_periods = date_periods(s.text)
@@ -103,14 +107,18 @@ class _Sentence:
         self.para_text = ""  # the paragraph's text before this sentence
         self.places = _with_bare_provinces(s.text, places(s.text))
         self.prev_text = ""  # the paragraphs just before this one (what "chỉ số này" refers to)
+        # The next paragraph, for the first paragraph of a page that starts mid-article and has no title: it
+        # stands in for the title when the sentence's topic is sought.
+        self.next_text = ""
         self.claimed: list[tuple[int, int]] = []
         self.pairs: list[tuple[dict, dict]] = []  # from-to pairs read together ("từ thứ 31 lên 2 và 16 lên 10")
         self.records: list[dict] = []
         self.discards: list[dict] = []
 
     def on_topic(self) -> bool:
-        """Whether the sentence, its paragraph so far or the title names a reform term."""
-        return any(REFORM_TERMS.search(t) for t in (self.text, self.para_text, self.doc.title))
+        """Whether the sentence, its paragraph so far or the title names a reform term (without a title, on a
+        page that starts mid-article, the next paragraph stands in for it)."""
+        return any(REFORM_TERMS.search(t) for t in (self.text, self.para_text, self.doc.title, self.next_text))
 
     def free(self, a: int, b: int) -> bool:
         """Whether the span a:b overlaps no span already used by a record or a discard."""

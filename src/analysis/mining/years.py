@@ -75,7 +75,11 @@ Added after round 14:
   năm 2022" gives both ratios 2023.
 
 Added after round 15: the commas of a list of unit kinds ("các huyện, thị xã, thành phố năm 2022") end no
-clause when the year after a value is sought, so the year after the list is the value's own clause's."""
+clause when the year after a value is sought, so the year after the list is the value's own clause's.
+
+Added after rounds 16-19: the issue date of a cited legal document ("Quyết định 766/QĐ-TTg ngày 27/6/2022") is no
+period of a value; a bare "so" right before a year ("tăng 14 bậc so 2022") names a baseline; in "từ X điểm giảm
+xuống Y" a change verb may stand before "lên/xuống"."""
 
 from __future__ import annotations
 
@@ -88,14 +92,15 @@ from .numbers import NUMBER, NUMBER_CORE, NUMBER_RE
 
 if TYPE_CHECKING:
     from .sentence import _Sentence
-# "so với năm 2021", "so cùng kỳ", and "so năm 2018" ("so" without "với" before a year word).
+# "so với năm 2021", "so cùng kỳ", and "so năm 2018" ("so" without "với" before a year word); a bare "so" right
+# before a year ("tăng 14 bậc so 2022") is a baseline too (``BASELINE_YEAR``).
 SO_VOI = r"(?:so với|cùng kỳ|\bso(?=\s+(?:năm|tháng|quý)\b))"
 BASELINE_AFTER = re.compile(
     r"^[^;.]{0,60}?\bso\s+(?:với\s*|cùng kỳ\s*)?(?:cùng kỳ\s*)?(?:năm\s*|tháng\s*\d{1,2}\s*/\s*|quý\s*[IV]+\s*/\s*)?"
     r"(19[89]\d|20[0-4]\d)",
     re.I,
 )
-BASELINE_YEAR = re.compile(SO_VOI + r"[^,;.\d]{0,12}(?:\d{1,2}\s*/\s*)?$", re.I)
+BASELINE_YEAR = re.compile(SO_VOI + r"[^,;.\d]{0,12}(?:\d{1,2}\s*/\s*)?$|\bso\s+$", re.I)
 SO_VOI_RE = re.compile(SO_VOI, re.I)
 # "bằng trên 90% số hồ sơ trực tuyến của cả năm 2021", "bằng 205,6% ... của quý I năm 2022", "gấp 2 lần năm
 # 2020": the year after a ratio is that of the base it is compared with, a baseline like "so với năm 2021".
@@ -176,6 +181,21 @@ def _announcement_date(text: str, p: int, years: list[tuple[int, int]]) -> bool:
     return any(q < p and not re.match(r"\d{1,2}\s*[/-]", text[q : q + 3]) for q, _ in years)
 
 
+# "Quyết định 766/QĐ-TTg ngày 27/6/2022", "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ": the date a
+# cited legal document was issued says nothing of the period of the values beside it.
+DOCUMENT_DATE_BEFORE = re.compile(
+    r"\b(?:Quyết định|Nghị định|Thông tư|Chỉ thị|Nghị quyết|Kế hoạch|Công văn|Văn bản|Luật)\s*(?:số\s*)?"
+    r"\d+\s*/[\w/.\-À-ỹ]*\s*(?:của\s+[^,;.()\d]{0,50}?\s*)?(?:ban hành\s*)?(?:ngày\s*)?$",
+    re.I,
+)
+
+
+def _document_date(text: str, p: int) -> bool:
+    """The year at ``p`` is that of the issue date of a cited legal document ("Quyết định 766/QĐ-TTg ngày
+    27/6/2022"): a full date right after the document's number."""
+    return bool(re.match(r"\d{1,2}\s*[/-]", text[p : p + 3]) and DOCUMENT_DATE_BEFORE.search(text[max(0, p - 90) : p]))
+
+
 def _carried_years(text: str) -> list[tuple[int, int]]:
     """Years of a sentence that later sentences of its paragraph may take: not a baseline ("so với
     năm 2018", or the earlier value's year in "từ 90,30% (2021) xuống 82,18%"), and not inside a
@@ -196,6 +216,8 @@ def _carried_years(text: str) -> list[tuple[int, int]]:
             continue  # "868 hồ sơ năm 2018 chuyển sang": where dossiers came from, not the period
         if _announcement_date(text, p, mentions):
             continue  # "đánh giá năm 2021 vừa được công bố vào ngày 10/05/2022": when, not what year
+        if _document_date(text, p):
+            continue  # "Quyết định 766/QĐ-TTg ngày 27/6/2022": when a cited document was issued
         if "(" in text[:p]:
             groups = groups or _groups(text)
             g = groups[p]
@@ -209,7 +231,9 @@ def _carried_years(text: str) -> list[tuple[int, int]]:
 
 FROM_BEFORE = re.compile(r"\btừ\s*(?:vị trí|hạng|thứ hạng|mức)?\s*(?:thứ)?\s*$", re.I)
 TO_BETWEEN = re.compile(
-    r"\s*(?:%|điểm)?\s*(?:\([^()\d]{0,20}\)\s*|\(\s*(?:năm\s*)?\d{4}\s*\)\s*)?(?:lên|xuống)\b", re.I
+    r"\s*(?:%|điểm)?\s*(?:\([^()\d]{0,20}\)\s*|\(\s*(?:năm\s*)?\d{4}\s*\)\s*)?"
+    r"(?:(?:đã|bị|tụt|thụt|sụt|rơi|giảm|tăng|vươn|nhảy|leo|bật)\s+)*(?:lên|xuống)\b",  # "từ 6,35 điểm giảm xuống"
+    re.I,
 )
 
 
