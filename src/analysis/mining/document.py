@@ -18,8 +18,6 @@ from .years import ANNOUNCED, is_baseline
 # " date 2020-05 ..." at the start of a line near the top: the page's date as the store gives it
 # (page metadata, not a year the text states).
 PAGE_DATE = re.compile(r"^[ \t]*date[ \t]+(19[89]\d|20[0-4]\d)-[01]\d(?:-[0-3]\d)?(?=\s|$)", re.M)
-# Invisible characters that split numbers: emoji variation selectors and keycaps ("2️016"),
-# zero-width spaces and joiners, the byte-order mark.
 # A dateline ("Thứ 3, Ngày 18/06/2024 -", "12:09, 27/09/2021", "10-6-2021, 10:53 GMT+7", "Ngày đăng:
 # 25/04/2024 13:52 Lượt xem: 413"): a full date with only weekday, time and furniture words around it. It
 # says when the page was published, so it is no title and its year is no title year.
@@ -51,6 +49,8 @@ def is_dateline(line: str) -> bool:
     return not re.search(r"[^\W\d_]", rest)
 
 
+# Invisible characters that split numbers: emoji variation selectors and keycaps ("2️016"),
+# zero-width spaces and joiners, the byte-order mark.
 INVISIBLE = re.compile("[\ufe0e\ufe0f\u20e3\u200b\u200c\u200d\u2060\ufeff]")
 
 

@@ -132,19 +132,7 @@ ORDINALS = {
     "mười": 10,
 }
 # Number words before "bậc"/"hạng"/"điểm" after a change verb: "lên một bậc", "giảm hai hạng", "tăng ba điểm".
-NUMBER_WORDS = {
-    "một": 1,
-    "hai": 2,
-    "ba": 3,
-    "bốn": 4,
-    "tư": 4,
-    "năm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "tám": 8,
-    "chín": 9,
-    "mười": 10,
-}
+NUMBER_WORDS = {**{w: n for w, n in ORDINALS.items() if w not in ("nhất", "nhì")}, "một": 1, "bốn": 4}
 CHANGE_WORD = re.compile(
     MOVE_VERBS + r"\s*(?:hạng\s*)?(?:thêm\s*)?"
     r"(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(bậc|hạng|điểm)(?![\wÀ-ỹ])",

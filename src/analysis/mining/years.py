@@ -67,9 +67,8 @@ Added after rounds 11 and 12:
 
 Added after round 14:
 
-- a dateline above the title is skipped when the title is chosen, and its year is the fallback 5b (the
-  cause of r14_09's thirteen 2024s: the dateline "Thứ 3, Ngày 18/06/2024 -" stood as the title; the
-  caption "Bảng xếp hạng chỉ số PARINDEX năm 2022" and "so với năm 2022" played no part);
+- a dateline above the title ("Thứ 3, Ngày 18/06/2024 -") is skipped when the title is chosen, so the
+  title's index year wins; the dateline's year is the fallback 5b;
 - the year after a ratio "bằng/gấp X% (lần) ... năm Y" is the base of the comparison, a baseline: "Số hồ sơ
   trực tuyến của quý I năm 2023 bằng trên 90% số hồ sơ của cả năm 2021 và bằng 205,6% số hồ sơ của quý I
   năm 2022" gives both ratios 2023.
