@@ -994,3 +994,22 @@ def test_a_rank_with_two_denominators_a_date_after_tinh_den_and_a_cut_unit_are_r
     assert list(r["value"]) == [39.98]
     r = records_of("Chỉ số PAPI năm 2022 của Hà Tĩnh đạt 44,31 điểm.\n\nChỉ số trách nhiệm giải trình tăng 1 b")
     assert list(r["value"]) == [44.31]
+
+
+# -- round 20's error kinds (tests/mining/real/ROUNDS.md): sentences written for the tests -----------------------
+def test_a_bracketed_share_after_a_count_a_graded_class_and_a_surveys_cumulative_firms():
+    """ "đúng hạn trên 130 ngàn (đạt trên 98%)" is the share of the count just given, a value despite "trên";
+    "từ 80% đến dưới 90%" is a grading class (a range), neither end a value; "176.496 lượt doanh nghiệp tham
+    gia khảo sát" counts a survey's respondents, its sample."""
+    r = records_of(
+        "Trong năm 2019, tổng số hồ sơ liên quan đến các thủ tục hành chính của huyện đã được giải quyết là trên "
+        "132 ngàn hồ sơ, trong đó hồ sơ giải quyết đúng hạn trên 130 ngàn (đạt trên 98%)."
+    )
+    assert 98.0 in set(r["value"])
+    r = records_of("Có 02/08 lĩnh vực có chỉ số của tỉnh đạt từ 80% đến dưới 90%.")
+    assert not {80.0, 90.0} & set(r["value"])
+    r = records_of("Kể từ năm 2005 tới nay, đã có 176.496 lượt doanh nghiệp tham gia khảo sát PCI.")
+    assert 176496.0 not in set(r["value"])
+    # a count of units without a share stays a threshold: "các huyện (đạt trên 90%)"
+    r = records_of("Năm 2019, tỷ lệ hồ sơ đúng hạn của các huyện đều đạt trên 90%.")
+    assert 90.0 not in set(r["value"])

@@ -104,7 +104,8 @@ SHARE_OF_UNITS_BEFORE = re.compile(
     re.I,
 )
 SAMPLE_NOUN = re.compile(
-    r"\s*(?:người(?: dân)?|công dân|cử tri|đáp viên|hộ(?: gia đình)?|phiếu|doanh nghiệp|DN)(?![\wÀ-ỹ])", re.I
+    r"\s*(?:lượt\s*)?(?:người(?: dân)?|công dân|cử tri|đáp viên|hộ(?: gia đình)?|phiếu|doanh nghiệp|DN)(?![\wÀ-ỹ])",
+    re.I,
 )
 SURVEY = re.compile(
     r"khảo sát|điều tra|phỏng vấn|trả lời|phản hồi|lấy ý kiến|được hỏi|chọn mẫu|lựa chọn ngẫu nhiên"
@@ -116,6 +117,13 @@ SURVEY = re.compile(
 # "phiếu xin lỗi", "phiếu hẹn") is not a form of a survey.
 FORMS_AFTER = re.compile(
     r"\s*phiếu(?![\wÀ-ỹ])(?!\s*(?:lý lịch|xin lỗi|hẹn|kiểm soát|yêu cầu|báo|chuyển|thu phí|thu tiền))", re.I
+)
+# "giải quyết đúng hạn trên 130 ngàn (đạt trên 98%)", "1.245 hồ sơ (chiếm 98,5%)": a share in brackets right
+# after a count is that count's share of the whole, a value even with a bound word.
+SHARE_OF_COUNT_BEFORE = re.compile(
+    rf"{NUMBER}\s*(?:ngàn|nghìn|triệu)?\s*(?:hồ sơ|TTHC|thủ tục|lượt|trường hợp)?\s*\(\s*(?:đạt|chiếm|bằng)?\s*"
+    r"(?:tỷ lệ|tỉ lệ)?\s*(?:trên|dưới|gần|hơn|khoảng)\s*$",
+    re.I,
 )
 # "xếp thứ 3 trong số 10 phường", "trong tổng số 12 xã": the count of the units ranked, not a value.
 RANKED_UNITS_BEFORE = re.compile(r"\b(?:trong|trên)\s*(?:tổng\s*)?số\s*$", re.I)
@@ -201,10 +209,11 @@ THRESHOLD_CONTEXT = re.compile(
 # "từ 41,71 (2021) xuống 41,56": a value moving from X to Y, not a bound.
 FROM_TO_AFTER = re.compile(r"\s*(?:%|điểm)?\s*(?:\([^()]{0,20}\)\s*)?(?:lên|xuống)\b", re.I)
 RANGE_AFTER = re.compile(rf"\s*(?:%|điểm)?\s*(?:-|–|đến|tới)\s*{NUMBER}", re.I)
-# "từ 42,38 đến 43,70", "từ mức 40% tới 45%": the two ends of a range.
+# "từ 42,38 đến 43,70", "từ mức 40% tới 45%", "từ 80% đến dưới 90%" (a class of a grading): the two ends of a range.
 FROM_RANGE_BEFORE = re.compile(r"\btừ\s*(?:mức\s*|khoảng\s*)?$", re.I)
-TO_RANGE_AFTER = re.compile(rf"\s*(?:%|điểm)?\s*(?:đến|tới)\s*(?:mức\s*)?{NUMBER}", re.I)
-RANGE_END_BEFORE = re.compile(rf"\btừ\s*(?:mức\s*|khoảng\s*)?{NUMBER}\s*(?:%|điểm)?\s*(?:đến|tới)\s*(?:mức\s*)?$", re.I)
+_TO = r"(?:đến|tới)\s*(?:mức\s*)?(?:dưới\s*|trên\s*)?"
+TO_RANGE_AFTER = re.compile(rf"\s*(?:%|điểm)?\s*{_TO}{NUMBER}", re.I)
+RANGE_END_BEFORE = re.compile(rf"\btừ\s*(?:mức\s*|khoảng\s*)?{NUMBER}\s*(?:%|điểm)?\s*{_TO}$", re.I)
 PHYSICAL = re.compile(r"\s*(?:m2|m²|m3|ha|km2?|km²|kg|tấn|MW|kW|kWh|m|cm|mm|lít|héc-ta|hecta|độ C)\b", re.I)
 # An image's alt text or file slug: a line of lower-case unaccented words and digits
 # ("sipas 2019 ty le nguoi dan to chuc hai long dat 8445") in a page written with accents.
@@ -334,6 +343,8 @@ def _threshold(st: _Sentence, a: int, b: int) -> bool:
     # bound before the noun it counts ("các hồ sơ ... đối với trên 1.300 TTHC") is an approximate count, no
     # threshold: units meet a level (a percentage, points), not a number of things.
     counted = not re.match(r"\s*(?:%|điểm|phần trăm)", st.text[b:]) and NOUN_AFTER.match(st.text[b:])
+    if SHARE_OF_COUNT_BEFORE.search(left) and not SHARE_OF_UNITS_BEFORE.search(left):
+        return False  # "đúng hạn trên 130 ngàn (đạt trên 98%)": the share of the count just given, a value
     if (
         re.search(r"(?:dưới|trên)\s*$", left)
         and not counted
