@@ -1013,3 +1013,56 @@ def test_a_bracketed_share_after_a_count_a_graded_class_and_a_surveys_cumulative
     # a count of units without a share stays a threshold: "các huyện (đạt trên 90%)"
     r = records_of("Năm 2019, tỷ lệ hồ sơ đúng hạn của các huyện đều đạt trên 90%.")
     assert 90.0 not in set(r["value"])
+
+
+# -- round 21's and 22's error kinds (tests/mining/real/ROUNDS.md): sentences written for the tests --------------
+def test_years_in_a_bracket_after_a_rank_and_a_period_running_to_now():
+    """ "hạng 6 (2015)" takes the bracket's year, also when the span starts at "hạng"; "hạng 8 (2016, 2017)"
+    is rank 8 in each listed year; "tính từ ngày 01/6/2022 đến nay" starts a period that runs to the page's
+    date, so its total is of the publication year, not of 2022."""
+    got = _got("Kết quả PCI của Thành phố liên tục giảm: từ hạng 4 (năm 2014), hạng 6 (2015), hạng 8 (2016, 2017).")
+    assert sorted(got) == [("rank", 4.0, 2014), ("rank", 6.0, 2015), ("rank", 8.0, 2016), ("rank", 8.0, 2017)]
+    intro = "Nghệ An đẩy mạnh dịch vụ công trực tuyến\n\n" + "Tỉnh đã triển khai nhiều giải pháp. " * 20
+    r = _dated(
+        "2025-08-11",
+        intro + "\n\nVề dịch vụ công trực tuyến, số lượng kết nối được ghi nhận qua hệ thống LGSP tính từ ngày "
+        "01/6/2022 đến nay đạt được 2.278.941 kết nối.",
+    )
+    assert int(one(r, value=2278941.0)["year"]) == 2025
+
+
+def test_rank_moves_gaps_to_the_median_shares_and_second_ordinals():
+    """ "giảm thứ hạng 17 bậc" is a move of -17 places (not rank 17); "thấp hơn điểm trung vị là 1,22 điểm" is a
+    gap of -1.22; "chiếm tỉ lệ gần 66%" is a measured share despite "gần"; "Xếp thứ hai và ba là A và B" gives
+    ranks 2 and 3; "2,78 nghìn tỷ đồng" is 2.78e12 VND; "9 9 ,2%" (digits a page's styling spaced out) is 99.2%."""
+    got = _got("Năm 2021, Ninh Thuận đạt 62,23 điểm PCI, giảm thứ hạng 17 bậc.")
+    assert ("pci_rank_change", -17.0, 2021) in got or ("rank_change", -17.0, 2021) in got
+    assert not any(v == 17.0 for _, v, _ in got)
+    got = _got("Năm 2022, Gia Lai là tỉnh có điểm số PCI thấp hơn điểm trung vị là 1,22 điểm.")
+    assert any(v == -1.22 for _, v, _ in got) and not any(v == 1.22 for _, v, _ in got)
+    got = _got("Năm 2026, trong số 5.830 hồ sơ quá hạn của tỉnh, đặc khu Phú Quốc có 3.845 hồ sơ, chiếm tỉ lệ gần 66%.")
+    assert any(v == 66.0 for _, v, _ in got)
+    got = _got(
+        "Chỉ số PAR INDEX năm 2020 của Ngân hàng Nhà nước đứng đầu. Xếp thứ hai và ba là Bộ Tài Chính và Bộ Tư pháp."
+    )
+    assert {v for _, v, _ in got} >= {2.0, 3.0}
+    got = _got("Năm 2022, có hơn 2,6 triệu giao dịch thanh toán trực tuyến với số tiền hơn 2,78 nghìn tỷ đồng.")
+    assert any(v == 2.78e12 for _, v, _ in got)
+    got = _got("Năm 2018, Trung tâm Hành chính công tỉnh đã tiếp nhận hơn 10.170 hồ sơ, tỷ lệ đúng hạn đạt 9 9 ,2% .")
+    assert any(v == 99.2 for _, v, _ in got) and not any(v == 9.0 for _, v, _ in got)
+
+
+def test_top_places_marks_documents_issued_plan_numbers_and_a_number_cut_at_the_end_are_not_values():
+    """ "3 vị trí cao nhất bảng xếp hạng" counts places; "vượt mốc 60 điểm" is a round mark; "ban hành 55 quyết
+    định" counts legal documents; "Kế hoạch 02" is a plan's number; "tất cả các xã đã hoàn thành từ 75% nhiệm
+    vụ trở lên" is a bound all units meet; a bare number closing a page ("TTHC 8") was cut from its unit."""
+    for text in (
+        "Năm 2024, 3 vị trí cao nhất bảng xếp hạng PCI thuộc về Hải Phòng, Quảng Ninh và Long An.",
+        "Năm 2024, điểm số trung vị PCI của cả nước vượt mốc 60 điểm.",
+        "Từ đầu năm 2025 đến nay, UBND tỉnh đã ban hành 55 quyết định công bố danh mục thủ tục hành chính.",
+        "Về kết quả thực hiện các mục tiêu, nội dung về dịch vụ công trực tuyến, theo hệ thống theo dõi triển khai Kế "
+        "hoạch 02, đến nay tất cả các xã đã hoàn thành từ 75% nhiệm vụ trở lên.",
+        "Năm 2022, tỷ lệ hồ sơ đúng hạn đạt 94,1%. Về tiến độ giải quyết TTHC 8",
+    ):
+        values = {v for _, v, _ in _got(text)}
+        assert not values & {3.0, 60.0, 55.0, 2.0, 75.0, 8.0}, (text, values)

@@ -92,6 +92,19 @@ def _count_per_grade(text: str, b: int, after: str) -> bool:
 
 # "Top 5", "TOP 10", "nằm trong tốp 6": the size of a group, not a value; "11 trong số 16 tỉnh": a count of units.
 GROUP_SIZE_BEFORE = re.compile(r"\b(?:top|tốp)\s*$", re.I)
+# "3 vị trí đầu bảng lần lượt thuộc về", "3 vị trí cao nhất bảng xếp hạng": how many top places a list names.
+TOP_PLACES_AFTER = re.compile(
+    r"\s*(?:vị trí|vị thứ|thứ hạng|địa phương|tỉnh(?:,\s*thành(?: phố)?)?)"
+    r"\s*(?:đầu bảng|đầu tiên|cao nhất|thấp nhất|cuối bảng|dẫn đầu|xếp đầu|đứng đầu)",
+    re.I,
+)
+# "vượt mốc 60 điểm", "vượt ngưỡng 90%": a round mark passed, not the measured value.
+MARK_BEFORE = re.compile(r"\b(?:mốc|ngưỡng)\s*$", re.I)
+# "ban hành 55 quyết định công bố danh mục", "315 quyết định": legal documents issued are not outcomes
+# (LABELLING.md counts dossiers, procedures, services, visits, fees, staff).
+DOCUMENTS_AFTER = re.compile(
+    r"\s*(?:quyết định|văn bản|kế hoạch|công văn|chỉ thị|nghị quyết|thông báo|quy định|đề án)(?![\wÀ-ỹ])", re.I
+)
 COUNT_OF_GROUP_AFTER = re.compile(
     rf"\s*trong\s*(?:số\s*)?(?:{NUMBER})?\s*(?:tỉnh|thành phố|địa phương|đơn vị|huyện|bộ)", re.I
 )
@@ -367,9 +380,13 @@ def _threshold(st: _Sentence, a: int, b: int) -> bool:
     # ("để đạt mức hài lòng từ 80% trở lên vào năm 2020 theo mục tiêu").
     clause = st.text[_clause_start(st.text, a, ";.") : b] + re.split(r"[;.](?!\d)", st.text[b:], maxsplit=1)[0]
     if (
-        re.match(r"\s*(?:%|điểm)?\s*trở (?:lên|xuống)", st.text[b:])
+        re.match(r"\s*(?:%|điểm)?(?:\s+[\wÀ-ỹ]+){0,3}?\s*trở (?:lên|xuống)", st.text[b:])  # "từ 75% nhiệm vụ trở lên"
         and re.search(r"(?:(?:có|với|đạt)\s*(?:điểm|tỷ lệ)?\s*(?:trên|dưới)|\btừ)\s*$", left)
-        and not voc.TARGET_CUES.search(clause)
+        and (
+            not voc.TARGET_CUES.search(clause)
+            # "tất cả các xã đã hoàn thành từ 75% nhiệm vụ trở lên": a bound all units meet, whatever the sentence
+            or re.search(r"\b(?:tất cả|toàn bộ)\b", st.text[_clause_start(st.text, a, ";.,") : a], re.I)
+        )
     ):
         st.discard(a, b, "threshold without value")
         return True
@@ -393,8 +410,10 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
         return "code or identifier"
     if masked[a:b] != raw:
         return "part of a non-value span"
-    # "... tăng 1 b" at the very end of a page: the store cut the statement inside its unit word.
-    if re.fullmatch(r"\s+[^\W\d_]{1,2}\s*", text[b:]) and not st.doc.text[st.s.start + len(text) :].strip():
+    # "... tăng 1 b" at the very end of a page: the store cut the statement inside its unit word; "Về tiến độ
+    # giải quyết TTHC 8" (cut before "tháng"): a bare number closing a page without a full stop.
+    at_end = not st.doc.text[st.s.start + len(text) :].strip()
+    if at_end and (re.fullmatch(r"\s+[^\W\d_]{1,2}\s*", text[b:]) or (raw.isdigit() and not text[b:].strip())):
         return "statement cut at the page's end (its unit word is cut)"
     value = parse_number(raw)
     after = text[b : b + 60]
@@ -445,6 +464,12 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
         return f"facility count ({v:g} service counters or points), not an outcome"
     if GROUP_SIZE_BEFORE.search(text[:a]):
         return "group size ('Top 5'), not a value"
+    if raw.isdigit() and TOP_PLACES_AFTER.match(after):
+        return "group size ('3 vị trí đầu bảng'), not a value"
+    if MARK_BEFORE.search(text[max(0, a - 20) : a]):
+        return "a round mark ('vượt mốc 60 điểm'), not the measured value"
+    if raw.isdigit() and DOCUMENTS_AFTER.match(after):
+        return "count of legal documents issued ('ban hành 55 quyết định'), not an outcome"
     if MEETING_AFTER.match(after) and MEETING_BEFORE.search(text[max(0, a - 40) : a]):
         return "meetings with investors or firms ('làm việc với 500 lượt nhà đầu tư'), not an outcome"
     if PARTICIPANTS.match(after):

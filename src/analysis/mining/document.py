@@ -52,6 +52,14 @@ def is_dateline(line: str) -> bool:
 # Invisible characters that split numbers: emoji variation selectors and keycaps ("2️016"),
 # zero-width spaces and joiners, the byte-order mark.
 INVISIBLE = re.compile("[\ufe0e\ufe0f\u20e3\u200b\u200c\u200d\u2060\ufeff]")
+# "tỷ lệ đúng hạn đạt 9 9 ,2%": a percentage whose digits a page's styling spaced out (a space before the
+# decimal comma too, which no writer types), closed up before reading.
+SPACED_PERCENT = re.compile(r"(?<![\d.,])(\d(?: \d)+) ,(\d{1,2}) ?%")
+
+
+def close_spaced_percent(text: str) -> str:
+    """Text with spaced-out percentages closed up ("9 9 ,2%" -> "99,2%")."""
+    return SPACED_PERCENT.sub(lambda m: m.group(1).replace(" ", "") + "," + m.group(2) + "%", text)
 
 
 def _page_date(text: str) -> re.Match | None:

@@ -58,7 +58,8 @@ RANK_WORD = re.compile(
     r"(?:xếp|đứng|giữ|vươn lên|lên)\s*(?:hạng\s*|vị trí\s*|ở vị trí\s*|vị thứ\s*)?"
     r"thứ\s*(nhất|nhì|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?!\s+(?:một|mốt|hai|ba|bốn|lăm|sáu|bảy|tám|chín)\b)"
     r"|\d+)(?![\d/])"
-    r"|(?:xếp hạng|hạng|vị trí)\s*(?:thứ\s*|số\s*)?(\d+|nhất|nhì)(?![\d/]|[.,]\d)"
+    # ("giảm thứ hạng 17 bậc" is a move of 17 places, ``RANK_CHANGE``)
+    r"|(?:xếp hạng|hạng|vị trí)\s*(?:thứ\s*|số\s*)?(\d+|nhất|nhì)(?![\d/]|[.,]\d)(?!\s*bậc\b)"
     r"|(?:^|(?<=[;:,]\s))thứ\s*(nhì|hai|ba|tư|năm|\d+)\s+là\b"
     r"|(?:hạng|vị trí)\s*thứ\s*(hai|ba|tư|năm)\b(?!\s*\d)"  # "xuống vị trí thứ hai": an ordinal word
     # "Sở Tài chính xếp hạng ba (91,290)": an ordinal word right after "xếp hạng", not before a counted noun
@@ -90,10 +91,14 @@ RANK_LIST = re.compile(
 # "Đứng thứ 2-3 ... là tỉnh Đồng Tháp (...) và Cà Mau (...)": a range of ranks over units named together;
 # the second end of the range is a rank too.
 RANK_RANGE_END = re.compile(r"\s*[-–]\s*(\d{1,2})(?![\d/]|[.,]\d)")
-# Verbs of a move up or down a ranking or scale.
+# "Xếp thứ hai và ba là Bộ Tài chính và Bộ Tư pháp": a second ordinal joined by "và" before the units ranked.
+RANK_AND_NEXT = re.compile(
+    r"\s*(?:và|,)\s*(?:thứ\s*)?(hai|ba|tư|năm|\d{1,2})(?![\d/]|[.,]\d)\s+(?:lần lượt\s+)?(?:là|thuộc về)\b", re.I
+)
+# Verbs of a move up or down a ranking or scale ("giảm thứ hạng 17 bậc": the word for rank may stand between).
 MOVE_VERBS = r"(tăng|giảm|tụt|thụt|sụt|lên|xuống|thăng|vượt)"
 RANK_CHANGE = re.compile(
-    rf"{MOVE_VERBS}\s*(?:hạng\s*)?(?:(?:cao|sâu|mạnh|nhiều)\s*nhất\s*|kỷ lục\s*)?"
+    rf"{MOVE_VERBS}\s*(?:thứ\s*hạng\s*|hạng\s*)?(?:(?:cao|sâu|mạnh|nhiều)\s*nhất\s*|kỷ lục\s*)?"
     rf"(?:là\s*|tới\s*|đến\s*|thêm\s*)?{N}\s*(?:bậc|hạng|vị trí|thứ hạng)",
     re.I,
 )
@@ -163,12 +168,26 @@ CHANGE_PAIR_BEFORE = re.compile(
     re.I,
 )
 NEGATIVE = re.compile(r"giảm|thấp hơn|ít hơn|tụt|thụt|sụt|xuống", re.I)
+# "có 3.845 hồ sơ, chiếm tỉ lệ gần 66%": a share a count takes of the whole is measured, even with a bound word.
+SHARE_BOUND_BEFORE = re.compile(r"\bchiếm\s*(?:tỷ lệ\s*|tỉ lệ\s*)?(?:khoảng|gần|hơn|trên|dưới)\s*$", re.I)
+# "thấp hơn điểm trung vị là 1,22 điểm", "cao hơn mức trung bình cả nước 1,74%": a gap to a named mean or
+# median, signed like a change.
+GAP_BEFORE = re.compile(
+    r"(cao hơn|thấp hơn)\s*(?:so với\s*)?(?:điểm\s*|mức\s*|giá trị\s*)?(?:trung vị|trung bình|bình quân)"
+    r"(?:\s*(?:của\s*)?(?:cả nước|toàn quốc|chung|các tỉnh))?\s*(?:là|:)?\s*$",
+    re.I,
+)
 
 
 def _change_of(st: _Sentence, a: int) -> re.Match | None:
     """The change verb right before a value ("tăng 5%", "giảm nhiều nhất là 2,94%"), or the verb of the first
     superlative of a pair ("giảm nhiều nhất là 2,94% và ít nhất là 0,21%"), else None."""
-    return CHANGE_BEFORE.search(st.text[max(0, a - 40) : a]) or CHANGE_PAIR_BEFORE.search(st.text[max(0, a - 120) : a])
+    left = st.text[max(0, a - 60) : a]
+    return (
+        CHANGE_BEFORE.search(left[-40:])
+        or GAP_BEFORE.search(left)
+        or CHANGE_PAIR_BEFORE.search(st.text[max(0, a - 120) : a])
+    )
 
 
 def _baseline(st: _Sentence, b: int) -> int | None:
@@ -352,6 +371,7 @@ def _extract_sentence(st: _Sentence) -> None:
                 bound
                 and not voc.TARGET_CUES.search(text[_clause_start(text, m.start(), ";.") : m.start()])
                 and not st.one_named_unit(m.start())
+                and not SHARE_BOUND_BEFORE.search(text[: m.start()])
             ):
                 st.discard(m.start(), m.end(), "threshold without value (a bound, no measured rate)")
                 continue
@@ -366,11 +386,13 @@ def _extract_sentence(st: _Sentence) -> None:
 def _rank_range(st: _Sentence, b: int, first: float, of: float | None) -> None:
     """ "Đứng thứ 2-3 về chỉ số SIPAS tại ĐBSCL là tỉnh Đồng Tháp (đạt 89,51%) và Cà Mau (87,92%)": a rank
     range N-M right after the rank N at ``b`` ranks the units named together after it ("A và B"), so M is a
-    rank as well (not a code or a date). Only when M > N, within the ranking, and "và" follows."""
-    m = RANK_RANGE_END.match(st.masked, b)
+    rank as well (not a code or a date); so does "thứ hai và ba là A và B". Only when M > N, within the
+    ranking, and "và" follows."""
+    m = RANK_RANGE_END.match(st.masked, b) or RANK_AND_NEXT.match(st.masked, b)
     if not m or not st.free(m.start(1), m.end(1)):
         return
-    last = float(m.group(1))
+    word = m.group(1)
+    last = float(word) if word.isdigit() else float(ORDINALS[word.lower()])
     if not first < last <= (of or 63) or not re.search(r"\bvà\b", st.text[m.end() :]):
         return
     st.add(m.start(1), m.end(1), "rank", last, "rank", of, subject=st.subject(m.start(1), m.end(1)))

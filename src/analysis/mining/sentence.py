@@ -29,9 +29,11 @@ from .years import (
     _document_date,
     _from_value_year,
     _origin_year,
+    _since_year,
     date_periods,
     is_baseline,
     year_for,
+    years_listed_after,
 )
 
 SUBJECT_RULES = voc.RATE_RE + [
@@ -99,6 +101,7 @@ class _Sentence:
             or _from_value_year(s.text, p)
             or _announcement_date(s.text, p, self.years)
             or _document_date(s.text, p)
+            or _since_year(s.text, p)
         }
         self.group = _groups(s.text)
         self.date_periods = date_periods(s.text)
@@ -275,29 +278,32 @@ class _Sentence:
             - (0.2 if indicator == "other" else 0)
         )
         self.claim(a, b)
-        self.records.append(
-            {
-                "locality": locality,
-                "level": level,
-                "province_code": code,
-                "year": year,
-                "year_basis": ybasis,
-                "indicator": indicator,
-                "subject": subject,
-                "value": value,
-                "unit": unit,
-                "denominator": denominator,
-                "kind": self.kind_for(a),
-                "qualifier": _qualifier(self.text[:a]),
-                "number_basis": basis,
-                "baseline_year": baseline,
-                "quote": self.text,
-                "span_start": self.s.start + a,
-                "span_end": self.s.start + b,
-                "confidence": round(max(confidence, 0.1), 2),
-                "pair": pair,
-            }
-        )
+        record = {
+            "locality": locality,
+            "level": level,
+            "province_code": code,
+            "year": year,
+            "year_basis": ybasis,
+            "indicator": indicator,
+            "subject": subject,
+            "value": value,
+            "unit": unit,
+            "denominator": denominator,
+            "kind": self.kind_for(a),
+            "qualifier": _qualifier(self.text[:a]),
+            "number_basis": basis,
+            "baseline_year": baseline,
+            "quote": self.text,
+            "span_start": self.s.start + a,
+            "span_end": self.s.start + b,
+            "confidence": round(max(confidence, 0.1), 2),
+            "pair": pair,
+        }
+        self.records.append(record)
+        if ybasis.startswith("clause (the year right after"):  # "hạng 8 (2016, 2017)": the value of each year
+            for other in years_listed_after(self.text, a):
+                basis = "clause (one of the years listed after the value)"
+                self.records.append({**record, "year": other, "year_basis": basis})
 
     def rate_indicator(self, a: int, b: int) -> tuple[str | None, bool]:
         # The noun phrase right after a percentage names it ("100% hồ sơ được số hóa"); it ends at

@@ -130,11 +130,28 @@ def date_periods(text: str) -> list[tuple[int, int]]:
 
 
 # A year right after the value: "75% năm 2022", "80,77 điểm năm 2018", "41,71 (2021)", "63,12 của năm 2019".
+# A rank's span may start at its word ("hạng 6 (2015)"); a bracket may list years the value held in each
+# ("hạng 8 (2016, 2017)": rank 8 in both years, ``years_listed_after``).
+RANK_WORDS = r"(?:(?:xếp\s*|đứng\s*)?(?:thứ\s*hạng|hạng|vị trí|thứ)\s*(?:thứ\s*)?)?"
+YEAR = r"(19[89]\d|20[0-4]\d)"
 TIGHT_YEAR = re.compile(
-    rf"(?:{NUMBER_CORE})?[^\s,;()]*\s*(?:điểm\s*)?"
-    r"(?:\(\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*\)|(?:vào\s*|trong\s*|của\s*)?năm\s+(19[89]\d|20[0-4]\d))",
+    rf"{RANK_WORDS}(?:{NUMBER_CORE})?[^\s,;()]*\s*(?:điểm\s*)?"
+    rf"(?:\(\s*(?:năm\s*)?{YEAR}(?:\s*(?:,|và)\s*(?:năm\s*)?(?:19[89]\d|20[0-4]\d))*\s*\)"
+    rf"|(?:vào\s*|trong\s*|của\s*)?năm\s+{YEAR})",
     re.I,
 )
+
+
+def years_listed_after(text: str, pos: int) -> list[int]:
+    """The years after the first of a bracket listing several right after the value at ``pos`` ("hạng 8 (2016,
+    2017)" -> [2017]); [] otherwise."""
+    tight = TIGHT_YEAR.match(text[pos : pos + 40])
+    if not tight or not tight.group(1):
+        return []
+    bracket = tight.group(0)[tight.group(0).index("(") :]
+    return [int(y) for y in re.findall(r"19[89]\d|20[0-4]\d", bracket)[1:]]
+
+
 EVERY_YEAR = re.compile(r"hàng năm|hằng năm|các năm|mỗi năm|qua từng năm", re.I)
 NOW = re.compile(r"đến nay|hiện nay|năm nay|từ đầu năm|tính đến", re.I)
 ANNOUNCED = re.compile(r"công bố|công khai kết quả|kết quả (?:xác định|đánh giá) chỉ số", re.I)
@@ -187,6 +204,21 @@ DOCUMENT_DATE_BEFORE = re.compile(
     r"\d+\s*/[\w/.\-À-ỹ]*\s*(?:của\s+[^,;.()\d]{0,50}?\s*)?(?:ban hành\s*)?(?:ngày\s*)?$",
     re.I,
 )
+
+
+# "tính từ ngày 01/6/2022 đến nay đạt 2.278.941 kết nối", "từ năm 2019 đến nay": the start of a period that
+# runs to the page's date; the values are totals as of now (rule 3), not of the start year.
+SINCE_BEFORE = re.compile(r"\btừ\s*(?:ngày\s*|năm\s*|tháng\s*)?$", re.I)
+SINCE_AFTER = re.compile(
+    r"(?:\d{1,2}\s*[/-]\s*)?(?:\d{1,2}\s*[/-]\s*)?\d{4}\s*\)?\s*,?\s*(?:đến|tới|cho đến|cho tới)"
+    r"\s*(?:nay|hiện nay|thời điểm này)",
+    re.I,
+)
+
+
+def _since_year(text: str, p: int) -> bool:
+    """The year at ``p`` starts a period that runs to now ("từ ngày 01/6/2022 đến nay")."""
+    return bool(SINCE_BEFORE.search(text[max(0, p - 15) : p]) and SINCE_AFTER.match(text, p))
 
 
 def _document_date(text: str, p: int) -> bool:
@@ -325,7 +357,7 @@ def year_for(st: _Sentence, pos: int, index: bool = False) -> tuple[int | None, 
     usable = [(p, y) for p, y in st.years if p not in st.baselines and p not in st.not_period]
     if EVERY_YEAR.search(st.text[a:b]):
         return None, "every year (not one year)"
-    right = st.text[pos : pos + 30]
+    right = st.text[pos : pos + 40]
     tight = TIGHT_YEAR.match(right)
     if tight:
         return int(tight.group(1) or tight.group(2)), "clause (the year right after the value)"
