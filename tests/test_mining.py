@@ -1066,3 +1066,44 @@ def test_top_places_marks_documents_issued_plan_numbers_and_a_number_cut_at_the_
     ):
         values = {v for _, v, _ in _got(text)}
         assert not values & {3.0, 60.0, 55.0, 2.0, 75.0, 8.0}, (text, values)
+
+
+# -- round 23's error kinds (tests/mining/real/ROUNDS.md): sentences written for the tests -----------------------
+def test_a_change_after_so_voi_nam_la_and_ranks_of_communes_beyond_63():
+    """ "cao hơn so với năm 2014 là 8,31%" is a change of +8.31 with baseline 2014 (not 2014's value); a commune
+    may rank 68th among a city's communes (63 bounds provinces only)."""
+    r = records_of(
+        "Giá trị trung bình chỉ số CCHC năm 2015 của 19 bộ đạt được là 85,3%, cao hơn so với năm 2014 là 8,31% "
+        "(năm 2014 đạt giá trị trung bình 76,99%)."
+    )
+    change = one(r, value=8.31)
+    assert change["indicator"].endswith("_change") and (change["year"], change["baseline_year"]) == (2015, 2014)
+    r = records_of("Chỉ số CCHC năm 2025 của các xã: xã Quyết Thắng xếp thứ 2. Xã Vĩnh Am xếp thứ 68.")
+    assert set(r["value"]) == {2.0, 68.0}
+    assert 68.0 not in set(records_of("Năm 2022, tỉnh Gia Lai xếp thứ 68 về PCI.")["value"])
+
+
+def test_shares_of_units_counts_of_communes_district_names_and_page_furniture_are_not_values():
+    """ "gồm 14/16 đơn vị, chiếm tỷ lệ 87,5%": the share of the units counted; "UBND 17 phường, xã", "xếp cuối
+    trong 45 phường", "đo lường trên 4 yếu tố": counts of units and of an index's parts; "Quận 3" is a name;
+    "12:42 05-03-2024 | :193" a view count; "Tối thiểu 10 chữ" a comment form's rule."""
+    cases = {
+        "https://baolamdong.vn/tin\nUBND tỉnh vừa có báo cáo kết quả đánh giá chất lượng phục vụ người dân, doanh "
+        "nghiệp trong thực hiện thủ tục hành chính quý II/2024.\n"
+        "Cụ thể, về khối các sở, ban, ngành: Nhóm được xếp loại xuất sắc gồm 14/16 đơn vị, chiếm tỷ lệ 87,5%; Nhóm "
+        "được xếp loại tốt gồm 2/16 đơn vị, chiếm tỷ lệ 12,5%.": {87.5, 12.5},
+        "Tính đến cuối tháng 5 năm 2017, UBND TP Mỹ Tho và UBND 17 phường, xã tiếp nhận 1.234 hồ sơ.": {17.0},
+        "Chỉ số CCHC năm 2025: Phường Bắc An Phụ xếp cuối trong 45 phường.": {45.0},
+        "Chỉ số SIPAS năm 2023 được đo lường trên 4 yếu tố cơ bản, gồm tiếp cận dịch vụ.": {4.0},
+        "Ngày 31 tháng 12 năm 2019, Ban Chỉ đạo cải cách hành chính Quận 3 ban hành kết quả chấm điểm cải cách hành "
+        "chính năm 2019 đối với Ủy ban nhân dân 14 phường:": {3.0, 14.0},
+    }
+    for text, not_values in cases.items():
+        values = set(records_of(text)["value"])
+        assert not values & not_values, (text, values)
+    page = (
+        "https://laocaitv.vn/tin\nHuyện Si Ma Cai đứng thứ nhất về Chỉ số hài lòng (SIPAS)\n\n12:42 05-03-2024 | :193"
+        "\n\nTỉnh Lào Cai vừa công bố Chỉ số SIPAS năm 2023. Theo đó, huyện Si Ma Cai đứng thứ nhất với tỷ lệ hài "
+        "lòng đạt 86,91%.\n\nBình luận\n\nTối thiểu 10 chữ Tiếng việt có dấu Không chứa liên kết\n"
+    )
+    assert set(records_of(page)["value"]) == {1.0, 86.91}

@@ -68,7 +68,8 @@ STRUCTURE = re.compile(
     r"|nhóm|trục nội dung|chỉ tiêu(?: thành phần| cụ thể)?|câu hỏi"
     r"|tỉnh,? thành(?: phố)?|tỉnh/thành|tỉnh thành|tỉnh|nội dung|bộ,? ngành|bộ,? cơ quan ngang bộ"
     r"|thành phố trực thuộc|đơn vị hành chính|cơ quan chuyên môn|phòng chuyên môn|thành viên|chương|điều|mục"
-    r"|huyện,? (?:thành phố|thị xã)|xã,? phường|vùng|địa phương|bảng xếp hạng|sở,? (?:ban,? )?ngành"
+    r"|huyện,? (?:thành phố|thị xã)|xã,? phường|phường,? xã|phường|xã(?! hội)|yếu tố"
+    r"|vùng|địa phương|bảng xếp hạng|sở,? (?:ban,? )?ngành"
     r"|cơ quan,? đơn vị|đơn vị(?! tính)|cơ quan(?! báo chí)|cấp(?: chính quyền| hành chính)?)\b",
     re.I,
 )
@@ -110,10 +111,12 @@ COUNT_OF_GROUP_AFTER = re.compile(
 )
 # "khảo sát 14.138 công dân", "131.501 công dân đóng góp tiếng nói", "19.536 người": people, forms or
 # firms counted in a sentence or paragraph about a survey are its sample, not an outcome.
-# "Có 10 tỉnh (15,87%) tăng điểm": the share of the units counted right before, not an outcome.
+# "Có 10 tỉnh (15,87%) tăng điểm", "gồm 14/16 đơn vị, chiếm tỷ lệ 87,5%": the share of the units counted right
+# before, not an outcome.
 SHARE_OF_UNITS_BEFORE = re.compile(
-    rf"{NUMBER}\s*(?:tỉnh|thành phố|địa phương|đơn vị|huyện|xã|bộ|ngành|cơ quan|sở)"
-    r"(?:[,/\s]*(?:thành phố|thành|ngành|phường|thị xã|thị trấn))?\s*\(\s*(?:chiếm\s*(?:tỷ lệ\s*)?)?$",
+    rf"{NUMBER}(?:\s*/\s*\d+)?\s*(?:tỉnh|thành phố|địa phương|đơn vị|huyện|xã|bộ|ngành|cơ quan|sở)"
+    r"(?:[,/\s]*(?:thành phố|thành|ngành|phường|thị xã|thị trấn))?"
+    r"\s*(?:\(\s*(?:chiếm\s*(?:tỷ lệ\s*|tỉ lệ\s*)?)?|,\s*chiếm\s*(?:tỷ lệ\s*|tỉ lệ\s*)?)$",
     re.I,
 )
 SAMPLE_NOUN = re.compile(

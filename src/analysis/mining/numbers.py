@@ -82,8 +82,11 @@ NOT_VALUES: list[tuple[str, str]] = [
         "address or phone",
         r"(?i:\b(?:tổ|khu phố|tổ dân phố|(?<!nông )thôn|xóm|ấp|khối|quốc lộ|tỉnh lộ|đường)\s+\d+[A-Z]?\b)",
     ),
-    # "UBND Phường 1", "Phường 12", "Xã 3": a ward's or commune's name, not a count.
-    ("name of a ward or commune", r"\b(?:[Pp]hường|Xã)\s+\d{1,2}(?![\d%]|[.,]\d)(?!\s*(?:hồ sơ|thủ tục|TTHC|điểm|%))"),
+    # "UBND Phường 1", "Phường 12", "Xã 3", "Quận 3": a ward's, commune's or urban district's name, not a count.
+    (
+        "name of a ward or commune",
+        r"\b(?:[Pp]hường|Xã|[Qq]uận)\s+\d{1,2}(?![\d%]|[.,]\d)(?!\s*(?:hồ sơ|thủ tục|TTHC|điểm|%))",
+    ),
     # "Thứ 3, Ngày 18/06/2024": a weekday's number before a date.
     (
         "date (weekday)",
@@ -94,6 +97,13 @@ NOT_VALUES: list[tuple[str, str]] = [
         "page furniture (view and comment counts after a dateline)",
         r"(?m:(?<=\d{4}\s)\s*\d{1,2}:\d{2}(?:\s*(?:AM|PM|am|pm))?(?:\s+\d[\d.,]*){1,3}\s*$)",
     ),
+    # "12:42 05-03-2024 | :193": a view count after a dateline's time and date.
+    (
+        "page furniture (a view count after a dateline)",
+        r"(?m:\d{1,2}:\d{2}\s+\d{1,2}[/-]\d{1,2}[/-]\d{4}\s*\|\s*:?\s*\d+\s*$)",
+    ),
+    # "Tối thiểu 10 chữ Tiếng việt có dấu": a comment form's rule.
+    ("page furniture (a comment form)", r"(?i:\btối (?:thiểu|đa)\s+\d+\s+(?:chữ|ký tự|kí tự|từ)\b)"),
     ("page furniture", r"(?i:\b\d+\s*(?:lượt xem|lượt đọc|lượt thích|bình luận|lượt chia sẻ|views?|likes?)\b)"),
     ("page furniture", r"(?i:\b(?:lượt xem|lượt đọc|lượt truy cập|bình luận|trang|ảnh|hình|bảng|biểu)\s*:?\s*\d+)"),
     ("page furniture", r"(?i:\b(?:cỡ chữ|font)\s*\d+)"),

@@ -168,6 +168,12 @@ CHANGE_PAIR_BEFORE = re.compile(
     re.I,
 )
 NEGATIVE = re.compile(r"giảm|thấp hơn|ít hơn|tụt|thụt|sụt|xuống", re.I)
+# "cao hơn so với năm 2014 là 8,31%": a change whose baseline year stands between the verb and the value.
+CHANGE_SO_VOI_BEFORE = re.compile(
+    r"(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s*so với\s*(?:năm\s*|cùng kỳ năm\s*)?(?P<base>19[89]\d|20[0-4]\d)"
+    r"\s*(?:là|:)\s*$",
+    re.I,
+)
 # "có 3.845 hồ sơ, chiếm tỉ lệ gần 66%": a share a count takes of the whole is measured, even with a bound word.
 SHARE_BOUND_BEFORE = re.compile(r"\bchiếm\s*(?:tỷ lệ\s*|tỉ lệ\s*)?(?:khoảng|gần|hơn|trên|dưới)\s*$", re.I)
 # "thấp hơn điểm trung vị là 1,22 điểm", "cao hơn mức trung bình cả nước 1,74%": a gap to a named mean or
@@ -186,6 +192,7 @@ def _change_of(st: _Sentence, a: int) -> re.Match | None:
     return (
         CHANGE_BEFORE.search(left[-40:])
         or GAP_BEFORE.search(left)
+        or CHANGE_SO_VOI_BEFORE.search(left)
         or CHANGE_PAIR_BEFORE.search(st.text[max(0, a - 120) : a])
     )
 
@@ -198,6 +205,7 @@ def _baseline(st: _Sentence, b: int) -> int | None:
 def _add_change(st: _Sentence, a: int, b: int, raw: str, unit: str, measure: str | None, cue: re.Match) -> None:
     value, basis = st.doc.num(raw, unit, measure)
     sign = -1 if NEGATIVE.search(cue.group(1)) else 1
+    named = cue.groupdict().get("base")  # "cao hơn so với năm 2014 là 8,31%"
     st.add(
         a,
         b,
@@ -205,7 +213,7 @@ def _add_change(st: _Sentence, a: int, b: int, raw: str, unit: str, measure: str
         sign * value,
         unit,
         basis=basis,
-        baseline=_baseline(st, b),
+        baseline=int(named) if named else _baseline(st, b),
         subject=st.phrase(a, b) if measure is None else None,
     )
 
@@ -237,8 +245,11 @@ def _extract_sentence(st: _Sentence) -> None:
         of = next((d for p, d in reversed(fractions) if p < m.start()), None)
         if REGION_AFTER.match(masked, m.end()):
             of = None  # "xếp thứ 8/61 ... và xếp thứ 3 trong các tỉnh Bắc Trung Bộ": a regional rank
-        if rank > (of or 63) or rank < 1:
-            st.discard(m.start(), m.end(), f"impossible rank ({rank:g} of {of or 63:g})")
+        # 63 provinces bound a rank without a denominator, unless a commune, ward, district or agency is ranked
+        # ("Xã Vĩnh Am xếp thứ 68" among a city's communes).
+        cap = of or (63 if st.place_for(m.start(), m.end())[1] in (None, "province", "national") else 999)
+        if rank > cap or rank < 1:
+            st.discard(m.start(), m.end(), f"impossible rank ({rank:g} of {cap:g})")
             continue
         st.add(m.start(), m.end(), "rank", float(rank), "rank", of, subject=st.subject(m.start(), m.end()))
         _rank_range(st, m.end(), rank, of)

@@ -142,6 +142,9 @@ TIGHT_YEAR = re.compile(
 )
 
 
+CHANGE_VERB_BEFORE = re.compile(r"(?:cao hơn|thấp hơn|nhiều hơn|ít hơn|tăng|giảm)\s*$", re.I)
+
+
 def years_listed_after(text: str, pos: int) -> list[int]:
     """The years after the first of a bracket listing several right after the value at ``pos`` ("hạng 8 (2016,
     2017)" -> [2017]); [] otherwise."""
@@ -369,7 +372,8 @@ def year_for(st: _Sentence, pos: int, index: bool = False) -> tuple[int | None, 
         if m:
             return int(m.group(1)), "baseline named before the parenthesis ('so với năm Y (X)')"
     m = re.search(SO_VOI + r"\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*(?:là|:)\s*$", st.text[:pos], re.I)
-    if m:
+    # "cao hơn so với năm 2014 là 8,31%": after a comparative the value is the difference, not the baseline's
+    if m and not CHANGE_VERB_BEFORE.search(st.text[: m.start()]):
         return int(m.group(1)), "baseline value ('so với năm Y là X')"
     own_left = [y for p, y in usable if a <= p < pos]
     if own_left:
