@@ -1107,3 +1107,83 @@ def test_shares_of_units_counts_of_communes_district_names_and_page_furniture_ar
         "lòng đạt 86,91%.\n\nBình luận\n\nTối thiểu 10 chữ Tiếng việt có dấu Không chứa liên kết\n"
     )
     assert set(records_of(page)["value"]) == {1.0, 86.91}
+
+
+# -- rounds 24-26's error kinds (tests/mining/real/ROUNDS.md): sentences and tables written for the tests --------
+def test_an_earlier_values_year_at_the_clause_end_last_year_and_comparatives_without_so_voi():
+    """ "xếp hạng 33 từ vị trí 51 năm 2012." gives 2012 to 51 only, and the next sentence keeps the title's
+    year; "(65,56 điểm, thứ 2)" is a score and a rank; "từ vị trí số 28 của năm ngoái" is the year before;
+    "cao hơn năm 2021" names a baseline, not the values' year."""
+    r = records_of(
+        "https://example.vn/pci\nCông bố chỉ số năng lực cạnh tranh cấp tỉnh 2013\n\n"
+        "Hà Nội tăng 18 hạng, xếp hạng 33 từ vị trí 51 năm 2012. Khu vực duyên hải miền Trung có 2 tỉnh nằm trong "
+        "nhóm rất tốt là Thừa Thiên Huế (65,56 điểm, thứ 2) và Quảng Ngãi (62,60 điểm, thứ 7)."
+    )
+    got = {(v, None if pd.isna(y) else int(y)) for v, y in zip(r["value"], r["year"])}
+    assert {(33.0, 2013), (51.0, 2012), (65.56, 2013), (2.0, 2013), (62.6, 2013), (7.0, 2013)} <= got
+    got = _got("Với điểm số 68,38, Hà Nội tăng 4 bậc trong PCI 2024, từ vị trí số 28 của năm ngoái lên vị trí thứ 24.")
+    assert (28.0, 2023) in {(v, y) for _, v, y in got} and (24.0, 2024) in {(v, y) for _, v, y in got}
+    r = records_of(
+        "https://example.vn/pci\nPCI năm 2022 của tỉnh Sơn La\n\nĐiểm số PCI năm 2022 đạt bình quân 65,74, cao hơn "
+        "năm 2021 không nhiều (0,37 điểm). Điểm PCI cao nhất là 72,95 (Quảng Ninh), giảm nhẹ so với năm 2021."
+    )
+    assert int(one(r, value=72.95)["year"]) == 2022
+
+
+def test_gaps_narrowed_ministries_counted_voters_consulted_and_economic_figures():
+    """ "rút ngắn khoảng cách được 6,37%" is a change of -6.37; "7 Bộ tụt hạng" counts ministries; "phản ánh ý
+    kiến của 14.097 cử tri" is a survey's sample; "Có 5 tỉnh ... đạt trên 90%" is a class bound; investment
+    and growth figures are no reform outcome; "Cụm 1" is a label; a contact line is page furniture."""
+    got = _got("Năm 2024, khoảng cách giữa tỉnh với đơn vị cao nhất khu vực về chỉ số SIPAS rút ngắn được 6,37%.")
+    assert any(v == -6.37 for _, v, _ in got)
+    for text, not_values in {
+        "So với năm 2012 có 7 Bộ tụt hạng về chỉ số cải cách hành chính.": {7.0},
+        "Báo cáo PAPI 2017 phản ánh ý kiến của 14.097 cử tri.": {14097.0},
+        "Năm 2024, có 5 tỉnh, thành có mức độ hài lòng đạt trên 90%; 55 tỉnh đạt trên 80%.": {90.0, 80.0},
+        "Năm 2021, tổng vốn thu hút đầu tư ngoài ngân sách của tỉnh đạt 360.774 tỷ đồng, trong đó thu hút FDI đạt "
+        "trên 1 tỷ USD, gấp 2,67 lần so với cùng kỳ.": {360774e9, 1.0, 2.67},
+        "Chỉ số cải cách hành chính năm 2020, Cụm 1: huyện Chợ Gạo 100,14 điểm.": {1.0},
+        "9 Đào Duy Anh, Hà Nội | Điện thoại: (84-24) 3577 1460, 3574 6983 | Fax: (84-24) 3577 1459": {
+            9.0,
+            3574.0,
+            6983.0,
+            3577.0,
+        },
+    }.items():
+        values = set(records_of(text)["value"])
+        assert not values & not_values, (text, values)
+
+
+def test_a_cell_per_line_ranking_with_scores_in_brackets():
+    """ "01 (0,727)" under "Năm 2017" is rank 1 and score 0.727 of that year; the "TT" column (row numbers,
+    which differ from tied ranks) gives nothing."""
+    rows = [
+        ("1", "Thừa Thiên - Huế", "01 (0,727)"),
+        ("2", "TP. Đà Nẵng", "02 (0,716)"),
+        ("3", "Thanh Hóa", "02 (0,716)"),
+    ]
+    table = "\n\n".join("\n\n".join(row) for row in rows)
+    text = (
+        "https://example.vn/ict\nKết quả xếp hạng mức độ ứng dụng CNTT, phát triển Chính phủ điện tử năm 2017\n\n"
+        f"TT\n\nTỉnh, thành phố trực thuộc\nTrung ương\n\nNăm 2017\n\n{table}\n"
+    )
+    r = records_of(text)
+    got = sorted(zip(r["value"], r["unit"], r["year"]))
+    assert got == sorted(
+        [(1.0, "rank", 2017), (0.727, "points", 2017), (2.0, "rank", 2017), (0.716, "points", 2017)] * 1
+        + [(2.0, "rank", 2017), (0.716, "points", 2017)]
+    )
+
+
+def test_counts_written_in_words_and_those_awarded():
+    """ "chỉ tám hồ sơ quá hạn", "đã giải quyết sáu hồ sơ (bốn trước hạn)" are counts written in words ("một" is
+    left out: before a noun it is as often the article); "khen thưởng 9 tập thể" counts those awarded."""
+    got = {v for _, v, _ in _got("Năm 2026, 259 hồ sơ đúng hạn và chỉ tám hồ sơ quá hạn.")}
+    assert {259.0, 8.0} <= got
+    got = {v for _, v, _ in _got("Năm 2026, các sở đã giải quyết sáu hồ sơ (bốn trước hạn).")}
+    assert {6.0, 4.0} <= got
+    assert 1.0 not in {v for _, v, _ in _got("Năm 2026, giải quyết một hồ sơ đất đai mất 30 ngày.")}
+    got = {
+        v for _, v, _ in _got("Năm 2022, thị xã giải quyết 5.120 hồ sơ đúng hạn; Chủ tịch UBND khen thưởng 9 tập thể.")
+    }
+    assert 5120.0 in got and 9.0 not in got

@@ -69,6 +69,7 @@ STRUCTURE = re.compile(
     r"|tỉnh,? thành(?: phố)?|tỉnh/thành|tỉnh thành|tỉnh|nội dung|bộ,? ngành|bộ,? cơ quan ngang bộ"
     r"|thành phố trực thuộc|đơn vị hành chính|cơ quan chuyên môn|phòng chuyên môn|thành viên|chương|điều|mục"
     r"|huyện,? (?:thành phố|thị xã)|xã,? phường|phường,? xã|phường|xã(?! hội)|yếu tố"
+    r"|(?-i:Bộ)(?!\s*(?:hồ sơ|thủ tục|chỉ số|tiêu chí|câu hỏi|phận|dữ liệu))|sở|quận(?:,? huyện)?"
     r"|vùng|địa phương|bảng xếp hạng|sở,? (?:ban,? )?ngành"
     r"|cơ quan,? đơn vị|đơn vị(?! tính)|cơ quan(?! báo chí)|cấp(?: chính quyền| hành chính)?)\b",
     re.I,
@@ -101,6 +102,24 @@ TOP_PLACES_AFTER = re.compile(
 )
 # "vượt mốc 60 điểm", "vượt ngưỡng 90%": a round mark passed, not the measured value.
 MARK_BEFORE = re.compile(r"\b(?:mốc|ngưỡng)\s*$", re.I)
+# "tổng vốn thu hút đầu tư ngoài ngân sách đạt 360.774 tỷ đồng", "thu hút FDI ... trên 1 tỷ USD", "tăng trưởng
+# kinh tế quý II tăng 9,57%": investment, growth and trade figures of a clause are no reform outcome.
+ECONOMIC = re.compile(
+    r"vốn đầu tư|thu hút đầu tư|tổng vốn|vốn (?:FDI|ODA|ngoài ngân sách)|\bFDI\b|GRDP|\bGDP\b|tăng trưởng kinh tế"
+    r"|kim ngạch|xuất khẩu|nhập khẩu|thu ngân sách|thu nội địa|\bUSD\b|tổng mức đầu tư|vốn điều lệ",
+    re.I,
+)
+
+
+def economic_figure(text: str, a: int) -> bool:
+    """Whether the clause (to ";" or ".") of the number at ``a`` is about investment, growth or trade, and
+    names no index ("đứng đầu PCI với 72,95 điểm ..., ghi điểm với nhiều sáng kiến thu hút đầu tư" is a score)."""
+    start = _clause_start(text, a, ";.")
+    end = re.search(r"[;.](?!\d)|$", text[a:]).start() + a
+    clause = text[start:end]
+    return bool(ECONOMIC.search(clause)) and not re.search(r"PCI|PAPI|PAR|SIPAS|DDCI|chỉ số|điểm", clause, re.I)
+
+
 # "ban hành 55 quyết định công bố danh mục", "315 quyết định": legal documents issued are not outcomes
 # (LABELLING.md counts dossiers, procedures, services, visits, fees, staff).
 DOCUMENTS_AFTER = re.compile(
@@ -125,7 +144,7 @@ SAMPLE_NOUN = re.compile(
 )
 SURVEY = re.compile(
     r"khảo sát|điều tra|phỏng vấn|trả lời|phản hồi|lấy ý kiến|được hỏi|chọn mẫu|lựa chọn ngẫu nhiên"
-    r"|đóng góp (?:tiếng nói|ý kiến)",
+    r"|đóng góp (?:tiếng nói|ý kiến)|(?:phản ánh|ghi nhận|thu thập) ý kiến",
     re.I,
 )
 # "Tổng số phiếu phát ra: 5326 phiếu", "thu về 4.215 phiếu hợp lệ": forms counted are a survey's sample wherever
@@ -210,6 +229,8 @@ MEETING_BEFORE = re.compile(
 )
 MEETING_AFTER = re.compile(r"\s*(?:lượt|đoàn|cuộc)\s*(?:nhà đầu tư|doanh nghiệp|DN)(?![\wÀ-ỹ])", re.I)
 PARTICIPANTS = re.compile(r"\s*(?:tập thể|cá nhân|đại biểu|học viên|đồng chí|thí sinh|gia đình|đội|giải)\b", re.I)
+# "Chủ tịch UBND thị xã khen thưởng 9 tập thể" (the page cut at "tập t"): those awarded are no outcome.
+AWARDED_BEFORE = re.compile(r"\b(?:khen thưởng|tặng (?:giấy|bằng) khen(?: cho)?|tuyên dương)\s*(?:cho\s*)?$", re.I)
 # "trên 2 điểm", "gần 3 điểm", "hơn 40", "khoảng 10": a whole number after a bound word, with no
 # measured quantity named, is a bound, not a value (LABELLING.md: inequalities without a value).
 BOUND_BEFORE = re.compile(
@@ -364,7 +385,12 @@ def _threshold(st: _Sentence, a: int, b: int) -> bool:
     if (
         re.search(r"(?:dưới|trên)\s*$", left)
         and not counted
-        and re.search(r"\d+\s*/\s*\d+|\bcác\b|\bnhững\b|\b(?i:toàn bộ|tất cả)\b", clause_left)
+        and re.search(
+            r"\d+\s*/\s*\d+|\bcác\b|\bnhững\b|\b(?i:toàn bộ|tất cả)\b"
+            # "Có 5 tỉnh ... đạt trên 90%": a bare count of units before the bound
+            r"|\b\d+\s+(?:tỉnh|thành phố|địa phương|huyện|xã|phường|đơn vị|cơ quan|sở|bộ)\b",
+            clause_left,
+        )
     ):
         if not voc.TARGET_CUES.search(clause_left):
             st.discard(a, b, "threshold without value (a bound met by several units)")
@@ -443,7 +469,7 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
     ):
         return "period or duration"
     label = (
-        r"(?:thứ|lần|khóa|kỳ họp|Điều|điều|khoản|Mục|mục|Chương|phần|bước|nhóm|[Tt]iêu chí|[Pp]hụ lục|\bCSTP"
+        r"(?:thứ|lần|khóa|kỳ họp|Điều|điều|khoản|Mục|mục|Chương|phần|bước|nhóm|[Cc]ụm|[Tt]iêu chí|[Pp]hụ lục|\bCSTP"
         r"|(?<![Tt]rong )(?<![Tt]ổng )(?<![Đđ]iểm )\bsố)\s*$"
     )
     if re.search(label, text[:a]) and not re.fullmatch(r"\d+,\d+|\d+\.\d{1,2}", raw):  # 'chỉ số 93,31'
@@ -467,6 +493,10 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
         return f"facility count ({v:g} service counters or points), not an outcome"
     if GROUP_SIZE_BEFORE.search(text[:a]):
         return "group size ('Top 5'), not a value"
+    if economic_figure(text, a):
+        return "economic figure (investment, growth, trade), not a reform outcome"
+    if re.search(r"\bgấp\s*$", text[:a], re.I) and re.match(r"\s*lần\b", after):
+        return "multiplier ('gấp 2,67 lần'), not labelled (LABELLING.md counts levels and changes)"
     if raw.isdigit() and TOP_PLACES_AFTER.match(after):
         return "group size ('3 vị trí đầu bảng'), not a value"
     if MARK_BEFORE.search(text[max(0, a - 20) : a]):
@@ -475,7 +505,7 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
         return "count of legal documents issued ('ban hành 55 quyết định'), not an outcome"
     if MEETING_AFTER.match(after) and MEETING_BEFORE.search(text[max(0, a - 40) : a]):
         return "meetings with investors or firms ('làm việc với 500 lượt nhà đầu tư'), not an outcome"
-    if PARTICIPANTS.match(after):
+    if PARTICIPANTS.match(after) or (raw.isdigit() and AWARDED_BEFORE.search(text[max(0, a - 30) : a])):
         return "participants or awards (not an outcome)"
     # "trên tổng số điểm 100", "thang điểm 100", "trên thang 100 điểm": the scale, not a value.
     if re.search(r"(?:trên tổng(?: số)? điểm(?: là)?|thang(?: điểm)?|tối đa(?: là)?|trên tổng số)\s*$", text[:a], re.I):

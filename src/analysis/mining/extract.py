@@ -143,6 +143,8 @@ def extract_document(text: str, source: str = "") -> tuple[pd.DataFrame, pd.Data
         st.para_text = " ".join(q.text for q in by_para[s.paragraph] if q.start < s.start)
         k = para_rank[s.paragraph]  # the two paragraphs before (a caption, a heading)
         st.prev_text = " ".join(q.text for p_no in para_order[max(0, k - 2) : k] for q in by_para[p_no])
+        if not doc.title:  # a first line too long for a title is the page's lead: it names the page's topic
+            st.lead = " ".join(q.text for q in by_para[para_order[0]])
         if k == 0 and not doc.title and len(para_order) > 1:  # a page that starts mid-article, without a title
             st.next_text = " ".join(q.text for q in by_para[para_order[1]])
         _extract_sentence(st)

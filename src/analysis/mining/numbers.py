@@ -102,6 +102,13 @@ NOT_VALUES: list[tuple[str, str]] = [
         "page furniture (a view count after a dateline)",
         r"(?m:\d{1,2}:\d{2}\s+\d{1,2}[/-]\d{1,2}[/-]\d{4}\s*\|\s*:?\s*\d+\s*$)",
     ),
+    # "9 Đào Duy Anh, Hà Nội | Điện thoại: (84-24) 3577 1460, 3574 6983 | Fax: ...": a contact line (two of
+    # address, phone, fax, e-mail) is page furniture, every number in it.
+    (
+        "page furniture (a contact line)",
+        r"(?im:^[^\n]*\b(?:điện thoại|đt|fax|email|e-mail|hotline|địa chỉ)\s*:[^\n]*"
+        r"\b(?:điện thoại|đt|fax|email|e-mail|hotline|website)\s*:[^\n]*$)",
+    ),
     # "Tối thiểu 10 chữ Tiếng việt có dấu": a comment form's rule.
     ("page furniture (a comment form)", r"(?i:\btối (?:thiểu|đa)\s+\d+\s+(?:chữ|ký tự|kí tự|từ)\b)"),
     ("page furniture", r"(?i:\b\d+\s*(?:lượt xem|lượt đọc|lượt thích|bình luận|lượt chia sẻ|views?|likes?)\b)"),

@@ -40,6 +40,7 @@ from .discard import (
     _bound,
     _count_per_grade,
     _threshold,
+    economic_figure,
     fraction_reason,
     not_value_reason,
 )
@@ -61,6 +62,8 @@ RANK_WORD = re.compile(
     # ("giảm thứ hạng 17 bậc" is a move of 17 places, ``RANK_CHANGE``)
     r"|(?:xếp hạng|hạng|vị trí)\s*(?:thứ\s*|số\s*)?(\d+|nhất|nhì)(?![\d/]|[.,]\d)(?!\s*bậc\b)"
     r"|(?:^|(?<=[;:,]\s))thứ\s*(nhì|hai|ba|tư|năm|\d+)\s+là\b"
+    # "Thừa Thiên Huế (65,56 điểm, thứ 2)": a rank after the score in a unit's bracket
+    r"|(?<=điểm,\s)thứ\s*(\d{1,2})(?=\s*\))"
     r"|(?:hạng|vị trí)\s*thứ\s*(hai|ba|tư|năm)\b(?!\s*\d)"  # "xuống vị trí thứ hai": an ordinal word
     # "Sở Tài chính xếp hạng ba (91,290)": an ordinal word right after "xếp hạng", not before a counted noun
     # ("xếp hạng ba chỉ số"); "năm" is left out ("xếp hạng năm 2022").
@@ -138,6 +141,13 @@ ORDINALS = {
 }
 # Number words before "bậc"/"hạng"/"điểm" after a change verb: "lên một bậc", "giảm hai hạng", "tăng ba điểm".
 NUMBER_WORDS = {**{w: n for w, n in ORDINALS.items() if w not in ("nhất", "nhì")}, "một": 1, "bốn": 4}
+# "chỉ tám hồ sơ quá hạn", "đã giải quyết sáu hồ sơ (bốn trước hạn)": a count written in words, before a dossier
+# or procedure noun or a dossier status. "một" is left out: before a noun it is as often the article "a".
+COUNT_WORD = re.compile(
+    r"(?<![\wÀ-ỹ])(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?=(?:hồ sơ|thủ tục|TTHC)(?![\wÀ-ỹ])"
+    r"|(?:trước hạn|đúng hạn|quá hạn|trễ hạn)(?![\wÀ-ỹ]))",
+    re.I,
+)
 CHANGE_WORD = re.compile(
     MOVE_VERBS + r"\s*(?:hạng\s*)?(?:thêm\s*)?"
     r"(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(bậc|hạng|điểm)(?![\wÀ-ỹ])",
@@ -154,7 +164,8 @@ RANK_PAIR_NEXT = re.compile(
     r"\s*(?:,|và|;)\s*(?:từ\s*)?(?:thứ\s*)?(\d{1,2})\s*(?:lên|xuống)\s*(?:thứ\s*)?(\d{1,2})(?![\d/]|[.,]\d)", re.I
 )
 CHANGE_BEFORE = re.compile(
-    r"(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|tăng thêm|giảm đi|tụt|vượt)"
+    r"(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|tăng thêm|giảm đi|tụt|vượt"
+    r"|(?:rút ngắn|thu hẹp)(?:\s*khoảng cách)?(?:\s*được)?)"
     r"\s*(?:tới|đến|được|khoảng|gần|hơn|trên|thêm|đi|lần lượt là|lần lượt|mạnh|nhẹ|so với cùng kỳ là"
     r"|(?:mạnh|nhiều|sâu|cao|ít|thấp|lớn|nhẹ)\s+nhất(?:\s+(?:là|với|ở mức))?)?\s*$",
     re.I,
@@ -167,7 +178,7 @@ CHANGE_PAIR_BEFORE = re.compile(
     r"\s*(?:là|với|ở mức)?\s*$",
     re.I,
 )
-NEGATIVE = re.compile(r"giảm|thấp hơn|ít hơn|tụt|thụt|sụt|xuống", re.I)
+NEGATIVE = re.compile(r"giảm|thấp hơn|ít hơn|tụt|thụt|sụt|xuống|rút ngắn|thu hẹp", re.I)
 # "cao hơn so với năm 2014 là 8,31%": a change whose baseline year stands between the verb and the value.
 CHANGE_SO_VOI_BEFORE = re.compile(
     r"(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s*so với\s*(?:năm\s*|cùng kỳ năm\s*)?(?P<base>19[89]\d|20[0-4]\d)"
@@ -235,7 +246,7 @@ def _extract_sentence(st: _Sentence) -> None:
     for m in RANK_WORD.finditer(masked):
         if not st.free(m.start(), m.end()):
             continue
-        word = m.group(1) or m.group(2) or m.group(3) or m.group(4) or m.group(5)
+        word = next(g for g in m.groups() if g)
         if m.group(2) and UNITS_AFTER.match(masked[m.end() :]):  # "xếp hạng 63 tỉnh": how many are ranked
             st.discard(m.start(2), m.end(), "structure count (units ranked)")
             continue
@@ -325,6 +336,14 @@ def _extract_sentence(st: _Sentence) -> None:
                 basis="number word",
                 baseline=_baseline(st, m.end()),
             )
+    for m in COUNT_WORD.finditer(masked):  # "chỉ tám hồ sơ quá hạn"
+        if not st.free(m.start(1), m.end(1)) or re.match(r"năm\s+(?:trước|đúng|quá|trễ)", m.group(0), re.I):
+            continue
+        after = text[m.end(1) :]
+        indicator = _count_indicator(st, m.start(1), m.end(1), after)[0]
+        if indicator is None:  # "(bốn trước hạn)": dossiers of a status named after the word
+            indicator = voc.first(voc.DOSSIER_RE, _right(text, m.end(1), ",;.:()")) or "dossiers"
+        st.add(m.start(1), m.end(1), indicator, float(NUMBER_WORDS[m.group(1).lower()]), "count", basis="number word")
     # Fractions, optionally "bằng Z%": "13,96/19 điểm bằng 73,47%", "03/80 bằng 3,75%", "285/285 TTHC".
     for m in FRACTION.finditer(masked):
         if not st.free(m.start(), m.end()):
@@ -385,6 +404,9 @@ def _extract_sentence(st: _Sentence) -> None:
                 and not SHARE_BOUND_BEFORE.search(text[: m.start()])
             ):
                 st.discard(m.start(), m.end(), "threshold without value (a bound, no measured rate)")
+                continue
+            if economic_figure(text, m.start()):
+                st.discard(m.start(), m.end(), "economic figure (investment, growth, trade), not a reform outcome")
                 continue
             if not st.on_topic():
                 st.discard(m.start(), m.end(), "off-topic (no reform term in the paragraph)")

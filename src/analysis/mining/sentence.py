@@ -36,6 +36,9 @@ from .years import (
     years_listed_after,
 )
 
+# "từ vị trí số 28 của năm ngoái lên vị trí thứ 24" in a sentence about PCI 2024: last year's value.
+LAST_YEAR_AFTER = re.compile(r"\s*(?:điểm\s*|%\s*)?\(?\s*(?:của|vào|trong)?\s*năm (?:ngoái|trước)(?![\wÀ-ỹ])", re.I)
+
 SUBJECT_RULES = voc.RATE_RE + [
     ("e_government", re.compile(r"chính quyền điện tử", re.I)),
     ("organisation_reform", re.compile(r"tổ chức bộ máy", re.I)),
@@ -113,15 +116,17 @@ class _Sentence:
         # The next paragraph, for the first paragraph of a page that starts mid-article and has no title: it
         # stands in for the title when the sentence's topic is sought.
         self.next_text = ""
+        self.lead = ""  # the first paragraph, on a page without a title
         self.claimed: list[tuple[int, int]] = []
         self.pairs: list[tuple[dict, dict]] = []  # from-to pairs read together ("từ thứ 31 lên 2 và 16 lên 10")
         self.records: list[dict] = []
         self.discards: list[dict] = []
 
     def on_topic(self) -> bool:
-        """Whether the sentence, its paragraph so far or the title names a reform term (without a title, on a
-        page that starts mid-article, the next paragraph stands in for it)."""
-        return any(REFORM_TERMS.search(t) for t in (self.text, self.para_text, self.doc.title, self.next_text))
+        """Whether the sentence, its paragraph so far or the title names a reform term (without a title, the
+        first paragraph stands in for it, and on a page that starts mid-article, the next paragraph)."""
+        texts = (self.text, self.para_text, self.doc.title, self.lead, self.next_text)
+        return any(REFORM_TERMS.search(t) for t in texts)
 
     def free(self, a: int, b: int) -> bool:
         """Whether the span a:b overlaps no span already used by a record or a discard."""
@@ -269,6 +274,8 @@ class _Sentence:
             dated = [p for p, _ in self.years if re.match(r"\d{1,2}[/-]", self.text[p : p + 3])]
             if dated and any(y == year for p, y in self.years if p in dated):
                 year, ybasis = year - 1, "announcement date; the index refers to the year before"
+        if year is not None and LAST_YEAR_AFTER.match(self.text, b):  # "từ vị trí số 28 của năm ngoái"
+            year, ybasis = year - 1, "the year before the sentence's ('năm ngoái', 'năm trước')"
         locality, level, code = self.place_for(a, b)
         confidence = (
             0.9

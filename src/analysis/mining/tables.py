@@ -32,6 +32,8 @@ from .years import BASELINE_YEAR
 # -- tables ------------------------------------------------------------------------------------
 CELL_SPLIT = re.compile(r"\t+|\s*\|\s*|\s{3,}")
 CELL_NUMBER = re.compile(rf"^\s*(?:{NUMBER})\s*(?:%|điểm)?\s*$|^\s*(?:{NUMBER})\s*/\s*{NUMBER_CORE}\s*$")
+# "01 (0,727)": a rank with its score in brackets, one cell of a ranking table.
+RANK_SCORE_CELL = re.compile(rf"^\s*(\d{{1,3}})\s*\(\s*({NUMBER})\s*\)\s*$")
 SKIP_COLUMN = re.compile(r"^\s*(?:STT|TT|Số TT|Số thứ tự|Mã)\s*$", re.I)
 
 
@@ -448,7 +450,7 @@ DEPARTMENT_NAME = re.compile(
 def _line_kind(line: str) -> str:
     """ "N" a number cell (or an empty cell "-"), "T" a short line of words, "L" anything longer."""
     s = line.strip()
-    if s in EMPTY_CELLS or CELL_NUMBER.match(s):
+    if s in EMPTY_CELLS or CELL_NUMBER.match(s) or RANK_SCORE_CELL.match(s):
         return "N"
     return "T" if len(s) <= LINE_CELL_MAX and "|" not in s and "\t" not in s else "L"
 
@@ -619,43 +621,59 @@ def _line_table_records(
         for j, (i, c) in enumerate(zip(row, texts)):
             if not numeric[j] or j in serial or c in EMPTY_CELLS or SKIP_COLUMN.match(header[j]):
                 continue
-            raw = NUMBER_RE.search(c).group(0)
-            if is_year(parse_number(raw), raw):
-                continue
-            den_m = re.search(rf"/\s*({NUMBER_CORE})", c)
-            den = parse_number(den_m.group(1)) if den_m else None
-            unit = _table_unit(header[j], c)
-            named = voc.nearest(voc.RATE_RE, header[j])
-            measure = named[0] if named else None
-            if unit == "rank":
-                indicator = f"{measure or score_index}_rank" if (measure or score_index) else "rank"
-            elif measure:
-                indicator = measure
-            elif unit == "points":
-                indicator = score_index or "other"
-            else:  # a rate is an index's only when the page names the index itself
-                indicator = (index if unit == "%" else None) or "other"
-            value, basis = doc.num(raw, None if unit == "rank" else unit, indicator, den)
-            if unit == "rank" and not (value >= 1 and value == int(value)):
-                continue
+            a = offsets[i] + len(lines[i]) - len(lines[i].lstrip())
             col_years = {y for _, y in year_mentions(header[j])}
             year_j, basis_j = (col_years.pop(), "table column header") if len(col_years) == 1 else (year, ybasis)
-            a = offsets[i] + len(lines[i]) - len(lines[i].lstrip())
-            recs.append(
-                _cell_record(
-                    locality=place.text if place and place.level != "department" else label,
-                    level=level,
-                    province_code=code or doc.province_code,
-                    year=year_j,
-                    year_basis=basis_j,
-                    indicator=indicator,
-                    subject=f"{label} / {header[j]}",
-                    value=value,
-                    unit=unit,
-                    denominator=den,
-                    number_basis=basis,
-                    quote=quote,
-                    span=(a, a + len(c)),
+            found = _line_cell_values(c, header[j], doc, index, score_index)
+            for value, unit, indicator, span, basis, den in found:
+                recs.append(
+                    _cell_record(
+                        locality=place.text if place and place.level != "department" else label,
+                        level=level,
+                        province_code=code or doc.province_code,
+                        year=year_j,
+                        year_basis=basis_j,
+                        indicator=indicator,
+                        subject=f"{label} / {header[j]}",
+                        value=value,
+                        unit=unit,
+                        denominator=den,
+                        number_basis=basis,
+                        quote=quote,
+                        span=(a + span[0], a + span[1]),
+                    )
                 )
-            )
     return recs
+
+
+def _line_cell_values(c: str, head: str, doc: _Doc, index: str | None, score_index: str | None) -> list[tuple]:
+    """(value, unit, indicator, span in the cell, number basis, denominator) of each value of one number cell
+    of a table written one cell per line: "01 (0,727)" gives a rank and the score it was given for."""
+    paired = RANK_SCORE_CELL.match(c)
+    if paired:
+        score, basis = doc.num(paired.group(2), "points", score_index)
+        rank_of = f"{score_index}_rank" if score_index else "rank"
+        return [
+            (float(paired.group(1)), "rank", rank_of, paired.span(1), "integer", None),
+            (score, "points", score_index or "other", paired.span(2), basis, None),
+        ]
+    raw = NUMBER_RE.search(c).group(0)
+    if is_year(parse_number(raw), raw):
+        return []
+    den_m = re.search(rf"/\s*({NUMBER_CORE})", c)
+    den = parse_number(den_m.group(1)) if den_m else None
+    unit = _table_unit(head, c)
+    named = voc.nearest(voc.RATE_RE, head)
+    measure = named[0] if named else None
+    if unit == "rank":
+        indicator = f"{measure or score_index}_rank" if (measure or score_index) else "rank"
+    elif measure:
+        indicator = measure
+    elif unit == "points":
+        indicator = score_index or "other"
+    else:  # a rate is an index's only when the page names the index itself
+        indicator = (index if unit == "%" else None) or "other"
+    value, basis = doc.num(raw, None if unit == "rank" else unit, indicator, den)
+    if unit == "rank" and not (value >= 1 and value == int(value)):
+        return []
+    return [(value, unit, indicator, (0, len(c)), basis, den)]

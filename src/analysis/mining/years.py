@@ -108,10 +108,19 @@ RATIO_BASE = re.compile(
 )
 
 
+# "cao hơn năm 2021 không nhiều", "cao hơn tỷ lệ đánh giá hài lòng chung của tỉnh năm 2018 là 4,11%": the year
+# a comparative compares with, without "so với".
+COMPARED_YEAR = re.compile(r"\b(?:cao|thấp|nhiều|ít) hơn\s*(?:[^,;.\d()]{0,60}?\s)?(?:năm|quý|tháng)?\s*$", re.I)
+
+
 def is_baseline(text: str, p: int) -> bool:
-    """Whether the year at ``p`` names a baseline: after "so với", "so", "cùng kỳ" ("so với năm 2021"), or
-    the base of a ratio ("bằng 205,6% số hồ sơ của quý I năm 2022")."""
-    return bool(BASELINE_YEAR.search(text[max(0, p - 30) : p]) or RATIO_BASE.search(text[max(0, p - 100) : p]))
+    """Whether the year at ``p`` names a baseline: after "so với", "so", "cùng kỳ" ("so với năm 2021"), after a
+    comparative ("cao hơn năm 2021"), or the base of a ratio ("bằng 205,6% số hồ sơ của quý I năm 2022")."""
+    return bool(
+        BASELINE_YEAR.search(text[max(0, p - 30) : p])
+        or COMPARED_YEAR.search(text[max(0, p - 80) : p])
+        or RATIO_BASE.search(text[max(0, p - 100) : p])
+    )
 
 
 # "Tại Trung tâm (từ 01/01/2020 đến 24/12/2020): Tiếp nhận mới 64.610 hồ sơ": a period given by full dates of
@@ -167,8 +176,10 @@ FROM_YEAR_BEFORE = re.compile(
     re.I,
 )
 # "từ vị trí thứ 24 năm 2019 tụt xuống vị trí thứ 47": a verb may stand before "lên"/"xuống".
+# "xếp hạng 33 từ vị trí 51 năm 2012." (the later value told first): the clause ends after the earlier's year.
 FROM_YEAR_AFTER = re.compile(
-    r"\d{4}\s*\)?\s*(?:(?:đã|bị|tụt|thụt|sụt|rơi|giảm|tăng|vươn|nhảy|leo|bật)\s*)*(?:lên|xuống)\b", re.I
+    r"\d{4}\s*\)?\s*(?:(?:(?:đã|bị|tụt|thụt|sụt|rơi|giảm|tăng|vươn|nhảy|leo|bật)\s*)*(?:lên|xuống)\b|(?=[.;](?!\d)|$))",
+    re.I,
 )
 # "1246 hồ sơ chuyển tiếp năm 2018", "868 hồ sơ năm 2018 chuyển sang", "hồ sơ tồn từ năm 2018": the year the
 # dossiers came from; the values are of the report's period (its quarter or year), not of that year.
