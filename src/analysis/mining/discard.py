@@ -31,9 +31,8 @@ reform index LABELLING.md lists). A bound "trên/dưới N" in a clause about on
 or group of units ("Sở Tài nguyên và Môi trường xếp loại khá với tỷ lệ điểm số đạt dưới 76,61%") is
 that unit's approximate value, not a threshold.
 
-Added after round 13: a count of an index's components as a fraction ("3/8 chỉ số thành phần tăng hạng"); a
-fraction of units sharing a result its clause gives no number for ("Có 13/20 cơ quan giải quyết trước và đúng
-hạn"; "5/9 huyện ... đạt tỷ lệ này dưới 3%" states a bound and stays); "tốp 6" as "top 6"; "từ 30% trở lên"
+Added after round 13: a count of an index's components as a fraction ("3/8 chỉ số thành phần tăng hạng");
+"tốp 6" as "top 6"; "từ 30% trở lên"
 without a target in its clause; a short or garbled year ("Sau năm 5"). A bound word glued to its number
 ("hơn4.500 hồ sơ") is a missing space, not a code. Week numbers, timestamps, "từ 21/4 đến 20/5/2019", ward
 names ("Phường 1") and a dateline's view and comment counts are non-value spans (``numbers.NOT_VALUES``).
@@ -70,7 +69,7 @@ STRUCTURE = re.compile(
     r"|thành phố trực thuộc|đơn vị hành chính|cơ quan chuyên môn|phòng chuyên môn|thành viên|chương|điều|mục"
     r"|huyện,? (?:thành phố|thị xã)|xã,? phường|phường,? xã|phường|xã(?! hội)|yếu tố"
     r"|(?-i:Bộ)(?!\s*(?:hồ sơ|thủ tục|chỉ số|tiêu chí|câu hỏi|phận|dữ liệu))|sở|quận(?:,? huyện)?"
-    r"|vùng|địa phương|bảng xếp hạng|sở,? (?:ban,? )?ngành"
+    r"|vùng|khối|địa phương|bảng xếp hạng|sở,? (?:ban,? )?ngành"
     r"|cơ quan,? đơn vị|đơn vị(?! tính)|cơ quan(?! báo chí)|cấp(?: chính quyền| hành chính)?)\b",
     re.I,
 )
@@ -147,6 +146,7 @@ SURVEY = re.compile(
     r"|đóng góp (?:tiếng nói|ý kiến)|(?:phản ánh|ghi nhận|thu thập) ý kiến",
     re.I,
 )
+FEEDBACK = re.compile(r"phản ánh|phản ảnh|kiến nghị", re.I)
 # "Tổng số phiếu phát ra: 5326 phiếu", "thu về 4.215 phiếu hợp lệ": forms counted are a survey's sample wherever
 # they stand (the survey may be named lines above); a document called "phiếu ..." ("10 phiếu lý lịch tư pháp",
 # "phiếu xin lỗi", "phiếu hẹn") is not a form of a survey.
@@ -189,23 +189,20 @@ FACILITY_AFTER = re.compile(
 COMPONENTS_AFTER = re.compile(
     r"\s*(?:chỉ số|tiêu chí|tiêu chỉ|nội dung|lĩnh vực|trục nội dung)\s*(?:thành phần|con|lĩnh vực|nội dung)", re.I
 )
-# "Có 13/20 cơ quan giải quyết trước và đúng hạn": x of y units sharing a result that the clause gives no number
-# for. "Có đến 5/9 huyện, thành phố đạt tỷ lệ này dưới 3%" states a measured bound and stays.
+# x of y units sharing a result ("Có 13/20 cơ quan giải quyết trước và đúng hạn", "Có đến 5/9 huyện, thành phố đạt
+# tỷ lệ này dưới 3%", "21/27 địa phương ... vượt mục tiêu") are values, as LABELLING.md's "5/9 huyện" example
+# and most rounds label them; a rule dropping those whose clause states no number (round 13) was withdrawn
+# after round 28.
 RANK_BEFORE = re.compile(r"(?:thứ|hạng|vị trí|vị thứ|xếp|đứng|từ|lên|xuống|là)\s*$", re.I)
 
 
 def fraction_reason(text: str, a: int, b: int) -> str | None:
-    """Why the fraction ``text[a:b]`` ("x/y") is no value: a count of components, or a count of units sharing
-    a result whose clause (to ";" or ".") states no number; None for a value."""
+    """Why the fraction ``text[a:b]`` ("x/y") is no value: a count of an index's components; None for a value."""
     after = text[b : b + 60]
     if COMPONENTS_AFTER.match(after):
         return "structure count (components of an index, 'x/y chỉ số thành phần')"
     if INDEX_COUNT.match(after):  # "Có 5/8 chỉ số tăng điểm": the components, "thành phần" left unsaid
         return "structure count (components of an index, 'x/y chỉ số')"
-    if UNIT_NOUN_AFTER.match(after) and not RANK_BEFORE.search(text[max(0, a - 20) : a]):
-        rest = re.split(r"[;.](?!\d)", text[b:], maxsplit=1)[0]
-        if not NUMBER_RE.search(rest):
-            return "count of units sharing a result ('13/20 cơ quan giải quyết đúng hạn'), not an outcome"
     return None
 
 
@@ -439,6 +436,10 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
         return "code or identifier"
     if masked[a:b] != raw:
         return "part of a non-value span"
+    if raw in st.doc.hotlines:
+        return "a hotline's number ('Tổng đài 1022'), not a value"
+    if re.match(r"\.[a-z]{2,}", text[b : b + 4]):  # "1022.dongthap.gov.vn"
+        return "part of a web address"
     # "... tăng 1 b" at the very end of a page: the store cut the statement inside its unit word; "Về tiến độ
     # giải quyết TTHC 8" (cut before "tháng"): a bare number closing a page without a full stop.
     at_end = not st.doc.text[st.s.start + len(text) :].strip()
@@ -459,9 +460,16 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
         return "list marker"
     if re.search(r"\(\s*$", text[:a]) and re.match(r"\s*\)\s*[^\W\d_]", after) and value <= 20 and raw.isdigit():
         return "list marker ('(1) Nhóm ...')"
-    if SAMPLE_NOUN.match(after) and (SURVEY.search(text) or SURVEY.search(st.para_text)):
+    # "lập 442 phiếu xử lý ý kiến, phản ánh", "11 phiếu đang giải quyết": in a story of citizens' feedback the
+    # slips are the feedback handled, not a survey's forms.
+    slips = (
+        re.match(r"\s*phiếu\b", after)
+        and FEEDBACK.search(text)
+        and not re.search(r"khảo sát|điều tra|lấy ý kiến", text, re.I)
+    )
+    if not slips and SAMPLE_NOUN.match(after) and (SURVEY.search(text) or SURVEY.search(st.para_text)):
         return "survey sample size (not an outcome)"
-    if FORMS_AFTER.match(after):  # "Tổng số phiếu phát ra: 5326 phiếu", the survey named in a line above
+    if not slips and FORMS_AFTER.match(after):  # "Tổng số phiếu phát ra: 5326 phiếu", the survey named above
         return "survey sample size (forms issued or returned, 'N phiếu'), not an outcome"
     # "60,98 năm 2018": a value and its year, not a duration.
     if re.match(r"\s*(?:tháng|tuần|ngày|giờ|phút|quý|năm)\b", after, re.I) and not re.match(
@@ -469,7 +477,7 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
     ):
         return "period or duration"
     label = (
-        r"(?:thứ|lần|khóa|kỳ họp|Điều|điều|khoản|Mục|mục|Chương|phần|bước|nhóm|[Cc]ụm|[Tt]iêu chí|[Pp]hụ lục|\bCSTP"
+        r"(?:thứ|lần|khóa|kỳ họp|Điều|điều|khoản|Mục|mục|Chương|phần|bước|nhóm|[Cc]ụm|đợt|[Tt]iêu chí|[Pp]hụ lục|\bCSTP"
         r"|(?<![Tt]rong )(?<![Tt]ổng )(?<![Đđ]iểm )\bsố)\s*$"
     )
     if re.search(label, text[:a]) and not re.fullmatch(r"\d+,\d+|\d+\.\d{1,2}", raw):  # 'chỉ số 93,31'
@@ -495,7 +503,7 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
         return "group size ('Top 5'), not a value"
     if economic_figure(text, a):
         return "economic figure (investment, growth, trade), not a reform outcome"
-    if re.search(r"\bgấp\s*$", text[:a], re.I) and re.match(r"\s*lần\b", after):
+    if re.search(r"\b(?:gấp|tăng)\s*$", text[:a], re.I) and re.match(r"\s*lần\b", after):
         return "multiplier ('gấp 2,67 lần'), not labelled (LABELLING.md counts levels and changes)"
     if raw.isdigit() and TOP_PLACES_AFTER.match(after):
         return "group size ('3 vị trí đầu bảng'), not a value"

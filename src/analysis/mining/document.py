@@ -62,6 +62,9 @@ def close_spaced_percent(text: str) -> str:
     return SPACED_PERCENT.sub(lambda m: m.group(1).replace(" ", "") + "," + m.group(2) + "%", text)
 
 
+HOTLINE = re.compile(r"(?i)\b(?:tổng đài|đầu số|đường dây nóng)(?:\s+[^\d\n.;,]{0,30}?)?\s(\d{3,5})(?![\d.,]\d)")
+
+
 def _page_date(text: str) -> re.Match | None:
     m = PAGE_DATE.search(text[:1000])
     return m if m and text[: m.start()].count("\n") <= 3 else None
@@ -82,10 +85,19 @@ class _Doc:
         self.publication_year = publication_year(text) or (int(dated.group(1)) if dated else None)
         self.announces = bool(ANNOUNCED.search(text[:3000]))
         self.dot_decimals = uses_dot_decimals(text)
+        # "Tổng đài Thông tin dịch vụ công 1022": a hotline's number, also where the page names it alone ("các
+        # kênh 1022", "1022.dongthap.gov.vn").
+        self.hotlines = set(HOTLINE.findall(text))
         # The period a report is about, when its title says so ("quý III/2023", "3 tháng đầu năm
         # 2022", "năm 2021"); a lead paragraph's years are not used: they are as often baselines.
         # A dateline above the title ("Thứ 3, Ngày 18/06/2024 -") is skipped: it is when the page came out.
-        heading = [line.strip() for line in lines if not line.startswith(("http://", "https://"))]
+        # A line of punctuation alone (".", "-") under a dateline is layout, not the title.
+        heading = [
+            line.strip()
+            for line in lines
+            if not line.startswith(("http://", "https://"))
+            and (len(re.findall(r"[^\W\d_]", line)) >= 3 or is_dateline(line))
+        ]
         title = next((line for line in heading if not is_dateline(line)), "")
         dateline = next((line for line in heading[:1] if is_dateline(line)), "")
         self.title = title if len(title) <= 160 else ""

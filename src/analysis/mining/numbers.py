@@ -106,8 +106,14 @@ NOT_VALUES: list[tuple[str, str]] = [
     # address, phone, fax, e-mail) is page furniture, every number in it.
     (
         "page furniture (a contact line)",
-        r"(?im:^[^\n]*\b(?:điện thoại|đt|fax|email|e-mail|hotline|địa chỉ)\s*:[^\n]*"
+        r"(?im:^[^\n]*\b(?:điện thoại|đt|fax|hotline)\s*:\s*[(+\d][\d\s().+-]{6,}[^\n]*"
         r"\b(?:điện thoại|đt|fax|email|e-mail|hotline|website)\s*:[^\n]*$)",
+    ),
+    # "Tổng đài 1022", "số tổng đài 0235.1022", "đường dây nóng 1900 1234": a hotline's number.
+    (
+        "address or phone",
+        r"(?i:\b(?:tổng đài|đầu số|đường dây nóng)(?:\s+(?:dịch vụ công|thông tin dịch vụ công))?"
+        r"\s*:?\s*[\d.]{3,12}\b)",
     ),
     # "Tối thiểu 10 chữ Tiếng việt có dấu": a comment form's rule.
     ("page furniture (a comment form)", r"(?i:\btối (?:thiểu|đa)\s+\d+\s+(?:chữ|ký tự|kí tự|từ)\b)"),

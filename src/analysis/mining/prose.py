@@ -91,6 +91,13 @@ RANK_LIST = re.compile(
     r"\s+(?:là\s+|thuộc về\s+)?",
     re.I,
 )
+# "10 đơn vị xếp ở nhóm đầu lần lượt là: (1) Sở Tài chính đạt 90,05%, ..., (3) Văn phòng UBND tỉnh đạt 90,02%":
+# in a ranking sentence, a bracketed number before a unit's name and its score is the unit's place.
+RANK_ENUM = re.compile(
+    r"\((\d{1,2})\)\s*(?=(?:Sở|Văn phòng|Ban|Thanh tra|UBND|Ủy ban|Uỷ ban|huyện|Huyện|thị xã|Thị xã|thành phố|Thành phố"
+    r"|Bộ|Công an|Kho bạc|Cục|Chi cục|Bảo hiểm|Ngân hàng|Đài|Báo|xã|Xã|phường|Phường|tỉnh|Tỉnh)\b[^;()]{0,80}?\d)"
+)
+RANKING_SENTENCE = re.compile(r"xếp hạng|xếp ở|xếp thứ|vị trí|thứ hạng|lần lượt là|dẫn đầu", re.I)
 # "Đứng thứ 2-3 ... là tỉnh Đồng Tháp (...) và Cà Mau (...)": a range of ranks over units named together;
 # the second end of the range is a rank too.
 RANK_RANGE_END = re.compile(r"\s*[-–]\s*(\d{1,2})(?![\d/]|[.,]\d)")
@@ -164,7 +171,7 @@ RANK_PAIR_NEXT = re.compile(
     r"\s*(?:,|và|;)\s*(?:từ\s*)?(?:thứ\s*)?(\d{1,2})\s*(?:lên|xuống)\s*(?:thứ\s*)?(\d{1,2})(?![\d/]|[.,]\d)", re.I
 )
 CHANGE_BEFORE = re.compile(
-    r"(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|tăng thêm|giảm đi|tụt|vượt"
+    r"(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|tăng thêm|giảm đi|tụt|vượt|kém"
     r"|(?:rút ngắn|thu hẹp)(?:\s*khoảng cách)?(?:\s*được)?)"
     r"\s*(?:tới|đến|được|khoảng|gần|hơn|trên|thêm|đi|lần lượt là|lần lượt|mạnh|nhẹ|so với cùng kỳ là"
     r"|(?:mạnh|nhiều|sâu|cao|ít|thấp|lớn|nhẹ)\s+nhất(?:\s+(?:là|với|ở mức))?)?\s*$",
@@ -178,7 +185,7 @@ CHANGE_PAIR_BEFORE = re.compile(
     r"\s*(?:là|với|ở mức)?\s*$",
     re.I,
 )
-NEGATIVE = re.compile(r"giảm|thấp hơn|ít hơn|tụt|thụt|sụt|xuống|rút ngắn|thu hẹp", re.I)
+NEGATIVE = re.compile(r"giảm|thấp hơn|ít hơn|tụt|thụt|sụt|xuống|rút ngắn|thu hẹp|kém", re.I)
 # "cao hơn so với năm 2014 là 8,31%": a change whose baseline year stands between the verb and the value.
 CHANGE_SO_VOI_BEFORE = re.compile(
     r"(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s*so với\s*(?:năm\s*|cùng kỳ năm\s*)?(?P<base>19[89]\d|20[0-4]\d)"
@@ -282,6 +289,10 @@ def _extract_sentence(st: _Sentence) -> None:
         if rank is None or not 1 <= rank <= 63:
             continue
         st.add(m.start(), m.end(1), "rank", float(rank), "rank", subject=st.subject(m.start(), m.end(1)))
+    if RANKING_SENTENCE.search(text) and len(RANK_ENUM.findall(masked)) >= 2:
+        for m in RANK_ENUM.finditer(masked):
+            if st.free(m.start(1), m.end(1)):
+                st.add(m.start(1), m.end(1), "rank", float(m.group(1)), "rank", subject=st.subject(m.start(), m.end()))
     for m in RANK_EN.finditer(masked):
         if not st.free(m.start(), m.end()) or re.search(MONTHS_EN, text[: m.start()]):
             continue
@@ -372,6 +383,9 @@ def _extract_sentence(st: _Sentence) -> None:
         subject = None
         if indicator is None:
             indicator, subject = "other", st.phrase(m.start(), m.end())
+        cue = None if points or m.group(4) else _change_of(st, m.start())
+        if cue:  # "đã giảm 1.317/23.551 biên chế": a fall of 1317 of 23551, signed like any change
+            indicator, num = f"{indicator}_change", (-1 if NEGATIVE.search(cue.group(1)) else 1) * num
         st.add(m.start(1), m.end(2), indicator, num, unit, den, pair=pair, far=far, basis=basis, subject=subject)
         if m.group(4):
             v, basis = st.doc.num(m.group(4), "%", indicator)
