@@ -1228,3 +1228,24 @@ def test_feedback_slips_hotline_numbers_staff_cuts_and_units_sharing_a_result():
     )
     values = {v for _, v, _ in got}
     assert 2.0 not in values
+
+
+# -- rounds 30-32's error kinds (tests/mining/real/ROUNDS.md): sentences written for the tests -------------------
+def test_a_period_over_two_years_time_saved_and_amounts_per_year():
+    """ "Từ ngày 5-12-2020 đến 15- 11-2021, ... tiếp nhận 7.604 hồ sơ" is of 2021 (the year the period ends in);
+    "so với năm 2020 (khoảng 79,42%)" is 2020's value; "cắt giảm được hơn 3.448 giờ làm việc" is time saved;
+    "34 tỷ đồng/năm" is money; "danh mục 415 TTHC" counts procedures; "Đề án 06" is a document's number."""
+    got = _got("Từ ngày 5-12-2020 đến 15- 11-2021, bộ phận một cửa thị xã đã tiếp nhận 7.604 hồ sơ.")
+    assert ("dossiers_received", 7604.0, 2021) in got
+    got = _got("Năm 2021, hồ sơ đúng hạn đạt khoảng 84,89%, tăng so với năm 2020 (khoảng 79,42%).")
+    assert (84.89, 2021) in {(v, y) for _, v, y in got} and (79.42, 2020) in {(v, y) for _, v, y in got}
+    values = {v for _, v, _ in _got("Năm 2023, thành phố cắt giảm được hơn 3.448 giờ làm việc trong giải quyết TTHC.")}
+    assert 3448.0 in values
+    values = {v for _, v, _ in _got("Năm 2022, tổng chi phí tiết kiệm sau khi rà soát thủ tục là trên 34 tỷ đồng/năm.")}
+    assert 34e9 in values
+    got = _got(
+        "Quý 3 năm 2025, thành phố ban hành 46 quyết định công bố danh mục 415 TTHC; duy trì 25 dịch vụ công thiết "
+        "yếu theo Đề án 06."
+    )
+    values = {v for _, v, _ in got}
+    assert 415.0 in values and 6.0 not in values and 46.0 not in values

@@ -45,7 +45,7 @@ PERIOD_RE = re.compile(
 )
 YEAR_RE = re.compile(rf"(?<![\d/.,:-])({YEAR})(?![\d%])")
 DATE_YEAR_RE = re.compile(
-    rf"\b\d{{1,2}}[/-]\d{{1,2}}[/-]({YEAR})\b|\b\d{{1,2}}/({YEAR})\b|\b({YEAR})-\d{{2}}-\d{{2}}"
+    rf"\b\d{{1,2}} ?[/-] ?\d{{1,2}} ?[/-] ?({YEAR})\b|\b\d{{1,2}}/({YEAR})\b|\b({YEAR})-\d{{2}}-\d{{2}}"
     rf"|\b[Qq]uý\s+[IV]+\s*/\s*({YEAR})\b"  # quý III/2023
 )
 PUBLISHED_RE = re.compile(

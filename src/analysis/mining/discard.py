@@ -69,7 +69,7 @@ STRUCTURE = re.compile(
     r"|thành phố trực thuộc|đơn vị hành chính|cơ quan chuyên môn|phòng chuyên môn|thành viên|chương|điều|mục"
     r"|huyện,? (?:thành phố|thị xã)|xã,? phường|phường,? xã|phường|xã(?! hội)|yếu tố"
     r"|(?-i:Bộ)(?!\s*(?:hồ sơ|thủ tục|chỉ số|tiêu chí|câu hỏi|phận|dữ liệu))|sở|quận(?:,? huyện)?"
-    r"|vùng|khối|địa phương|bảng xếp hạng|sở,? (?:ban,? )?ngành"
+    r"|vùng|khối|trụ cột|địa phương|bảng xếp hạng|sở,? (?:ban,? )?ngành"
     r"|cơ quan,? đơn vị|đơn vị(?! tính)|cơ quan(?! báo chí)|cấp(?: chính quyền| hành chính)?)\b",
     re.I,
 )
@@ -472,12 +472,19 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
     if not slips and FORMS_AFTER.match(after):  # "Tổng số phiếu phát ra: 5326 phiếu", the survey named above
         return "survey sample size (forms issued or returned, 'N phiếu'), not an outcome"
     # "60,98 năm 2018": a value and its year, not a duration.
-    if re.match(r"\s*(?:tháng|tuần|ngày|giờ|phút|quý|năm)\b", after, re.I) and not re.match(
-        r"\s*ngày\s*(?:làm việc|so với)|\s*năm\s+(?:19[89]\d|20[0-4]\d)(?!\d)", after
+    # ("cắt giảm được hơn 3.448 giờ làm việc", "rút ngắn 5 ngày": time saved is an outcome, not a period)
+    saved = re.search(
+        r"(?:cắt giảm|giảm|rút ngắn|tiết kiệm)(?:\s*được)?(?:\s*(?:hơn|trên|gần|khoảng))?\s*$", text[:a], re.I
+    )
+    if (
+        re.match(r"\s*(?:tháng|tuần|ngày|giờ|phút|quý|năm)\b", after, re.I)
+        and not re.match(r"\s*ngày\s*(?:làm việc|so với)|\s*năm\s+(?:19[89]\d|20[0-4]\d)(?!\d)", after)
+        and not (saved and re.match(r"\s*(?:ngày|giờ|phút)\b", after, re.I))
     ):
         return "period or duration"
     label = (
-        r"(?:thứ|lần|khóa|kỳ họp|Điều|điều|khoản|Mục|mục|Chương|phần|bước|nhóm|[Cc]ụm|đợt|[Tt]iêu chí|[Pp]hụ lục|\bCSTP"
+        r"(?:thứ|lần|khóa|kỳ họp|Điều|điều|khoản|Mục|(?<!danh )mục|Chương|phần|bước|nhóm|[Cc]ụm|đợt|[Tt]iêu chí"
+        r"|[Pp]hụ lục|\bCSTP"
         r"|(?<![Tt]rong )(?<![Tt]ổng )(?<![Đđ]iểm )\bsố)\s*$"
     )
     if re.search(label, text[:a]) and not re.fullmatch(r"\d+,\d+|\d+\.\d{1,2}", raw):  # 'chỉ số 93,31'

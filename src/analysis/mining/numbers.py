@@ -64,7 +64,7 @@ NOT_VALUES: list[tuple[str, str]] = [
     ("document number", r"\b\d+(?:/\d{4})?/[A-ZĐ]{2,}[\w-]*"),  # 10/QĐ-UBND, 56/2015/NĐ-CP
     ("document number", r"(?i:\b(?:nghị định|quyết định|thông tư|nghị quyết|chỉ thị|công văn)\s+(?:số\s+)?\d+)"),
     # "theo dõi triển khai Kế hoạch 02": a plan's number (short: "kế hoạch 2025" is a year, "Kế hoạch năm 2025" too)
-    ("document number", r"(?i:\bkế hoạch\s+(?:số\s+)?\d{1,3}(?![\d/]|[.,]\d))"),
+    ("document number", r"(?i:\b(?:kế hoạch|đề án|chương trình)\s+(?:số\s+)?\d{1,3}(?![\d/]|[.,]\d))"),
     ("footnote marker", r"(?<=\))\d{1,2}(?![\d%]|[.,]\d)"),  # "67,5 (năm 2020)1." after a bracket
     ("standard or version code", r"\bISO\s*\d+(?::\d{4})?|(?i:\bphiên bản\s*\d+(?:\.\d+)*)|\b\d\.0\b"),
     ("service level (a category)", r"(?i:\bmức\s*(?:độ\s*)?\d(?!\d)(?:\s*(?:,|và|&|-)\s*\d(?![\d]|[.,]\d))?)"),
@@ -216,7 +216,11 @@ def uses_dot_decimals(text: str) -> bool:
 def money(value: float, after: str) -> tuple[float, str] | None:
     """If the text right after a number names an amount of money ("đ", "đồng", "tỷ đồng",
     "triệu đồng", "nghìn tỷ đồng"), return (value in VND, matched text); else None."""
-    m = re.match(r"\s*(?:(nghìn|ngàn)\s*(?=tỷ|tỉ))?(nghìn|ngàn|triệu|tỷ|tỉ)?\s*(đồng|đ|VNĐ|VND)(?![\w/])", after)
+    # "34 tỷ đồng/năm": an amount per year is still an amount
+    m = re.match(
+        r"\s*(?:(nghìn|ngàn)\s*(?=tỷ|tỉ))?(nghìn|ngàn|triệu|tỷ|tỉ)?\s*(đồng|đ|VNĐ|VND)(?!\w)(?!/(?!năm\b|tháng\b))",
+        after,
+    )
     if not m:
         return None
     thousands = 1000.0 if m.group(1) else 1.0  # "2,78 nghìn tỷ đồng": thousands of billions

@@ -99,7 +99,8 @@ BASELINE_AFTER = re.compile(
     r"(19[89]\d|20[0-4]\d)",
     re.I,
 )
-BASELINE_YEAR = re.compile(SO_VOI + r"[^,;.\d]{0,12}(?:\d{1,2}\s*/\s*)?$|\bso\s+$", re.I)
+# "so với năm 2021", "so với cùng kỳ năm 2021", "So với chỉ số PCI năm 2019" (the index named between).
+BASELINE_YEAR = re.compile(SO_VOI + r"[^,;.\d]{0,24}(?:\d{1,2}\s*/\s*)?$|\bso\s+$", re.I)
 SO_VOI_RE = re.compile(SO_VOI, re.I)
 # "bằng trên 90% số hồ sơ trực tuyến của cả năm 2021", "bằng 205,6% ... của quý I năm 2022", "gấp 2 lần năm
 # 2020": the year after a ratio is that of the base it is compared with, a baseline like "so với năm 2021".
@@ -230,9 +231,19 @@ SINCE_AFTER = re.compile(
 )
 
 
+# "Từ ngày 5-12-2020 đến 15- 11-2021, bộ phận một cửa đã tiếp nhận 7.604 hồ sơ": a period over two years is
+# the year it ends in (a report to that date), not the year it starts in.
+PERIOD_END_AFTER = re.compile(
+    r"\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}\s*(?:đến|tới|-|–)\s*(?:ngày\s*)?\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}"
+)
+
+
 def _since_year(text: str, p: int) -> bool:
-    """The year at ``p`` starts a period that runs to now ("từ ngày 01/6/2022 đến nay")."""
-    return bool(SINCE_BEFORE.search(text[max(0, p - 15) : p]) and SINCE_AFTER.match(text, p))
+    """The year at ``p`` starts a period that runs to now ("từ ngày 01/6/2022 đến nay") or to a later date
+    ("từ ngày 5-12-2020 đến 15-11-2021")."""
+    if not SINCE_BEFORE.search(text[max(0, p - 15) : p]):
+        return False
+    return bool(SINCE_AFTER.match(text, p) or PERIOD_END_AFTER.match(text, p))
 
 
 def _document_date(text: str, p: int) -> bool:
@@ -379,7 +390,8 @@ def year_for(st: _Sentence, pos: int, index: bool = False) -> tuple[int | None, 
         if pos < p <= pos + 40 and _from_value_year(st.text, p) and len(NUMBER_RE.findall(st.text[pos:p])) == 1:
             return y, "clause (the year right after the value)"
     if g:
-        m = re.search(SO_VOI + r"\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*\(\s*$", st.text[:pos], re.I)
+        before = r"\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*\(\s*(?:khoảng|gần|trên|hơn|đạt|là)?\s*$"
+        m = re.search(SO_VOI + before, st.text[:pos], re.I)
         if m:
             return int(m.group(1)), "baseline named before the parenthesis ('so với năm Y (X)')"
     m = re.search(SO_VOI + r"\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*(?:là|:)\s*$", st.text[:pos], re.I)
