@@ -1249,3 +1249,39 @@ def test_a_period_over_two_years_time_saved_and_amounts_per_year():
     )
     values = {v for _, v, _ in got}
     assert 415.0 in values and 6.0 not in values and 46.0 not in values
+
+
+# -- rounds 33-35's error kinds (tests/mining/real/ROUNDS.md): sentences and a table written for the tests -------
+def test_a_year_column_beside_its_value_column():
+    """ "2012" ... "2014" on their own lines, then "86.00" ... "64.93": a two-column table copied column by column;
+    each value takes the year in the same position."""
+    text = (
+        "https://example.vn/tthc\nChỉ số cải cách TTHC của Bộ năm 2022 cao nhất từ trước tới nay\n\n"
+        "Bảng chỉ số thành phần cải cách TTHC của Bộ từ năm 2012 - nay\n\n2012\n2013\n2014\n86.00\n85.93\n64.93\n"
+    )
+    r = records_of(text)
+    assert sorted(zip(r["value"], r["year"])) == [(64.93, 2014), (85.93, 2013), (86.0, 2012)]
+
+
+def test_ranks_named_by_number_places_after_words_and_bounds_none_meet():
+    """ "sau số 1 PCI 2022, nhận số 1 PAPI 2022" gives two ranks 1; "Lần lượt đứng ở vị trí thứ 3 và thứ 4 trong
+    bảng xếp hạng PCI 2018 là ..." gives 3 and 4; "không có địa phương ... dưới 60%" is a bound; "mức giảm
+    71,64%" is the size of a cut (positive); "Chiều 23.4", "từ 1/7" are dates; "3 vị trí cuối cùng", "gồm 10
+    bộ:", "16/16 tiêu chí", "Ban Chỉ đạo 57", "vượt 100% vốn" giải ngân are no values."""
+    assert [v for _, v, _ in _got("Quảng Ninh lập cú đúp, sau số 1 PCI 2022, nhận số 1 PAPI 2022.")] == [1.0, 1.0]
+    got = _got("Lần lượt đứng ở vị trí thứ 3 và thứ 4 trong bảng xếp hạng PCI 2018 là Long An và Bắc Ninh.")
+    assert {v for _, v, _ in got} >= {3.0, 4.0}
+    got = _got("Năm 2021, chi phí tuân thủ giảm còn 654 tỷ đồng, tương đương mức giảm 71,64%.")
+    assert any(v == 71.64 for _, v, _ in got) and not any(v == -71.64 for _, v, _ in got)
+    for text, not_values in {
+        "Trong năm 2018 không có địa phương đạt kết quả Chỉ số CCHC dưới 60%.": {60.0},
+        "Chiều 23.4, Sở tổ chức hội nghị về cải cách hành chính năm 2018.": {23.4},
+        "Từ 1/7 đến 20/9/2025, hệ thống ghi nhận gần 112.000 hồ sơ mới.": {1.0, 20.0},
+        "Xếp ở 3 vị trí cuối cùng về chỉ số CCHC năm 2015 là các Bộ Khoa học, Công thương và Thông tin.": {3.0},
+        "Nhóm thứ hai về chỉ số CCHC năm 2016, đạt kết quả từ 70-80%, gồm 10 bộ: Nội vụ, Y tế.": {10.0},
+        "Năm 2025, phường đã đáp ứng 16/16 tiêu chí đánh giá về Trung tâm hành chính công.": {16.0},
+        "Các thủ tục được ưu tiên theo chỉ đạo của Ban Chỉ đạo 57 Thành ủy về cải cách hành chính.": {57.0},
+        "Bài học giải ngân đầu tư công từ các địa phương đạt, vượt 100% vốn năm 2022.": {100.0},
+    }.items():
+        values = {v for _, v, _ in _got(text)}
+        assert not values & not_values, (text, values)

@@ -68,8 +68,8 @@ STRUCTURE = re.compile(
     r"|tỉnh,? thành(?: phố)?|tỉnh/thành|tỉnh thành|tỉnh|nội dung|bộ,? ngành|bộ,? cơ quan ngang bộ"
     r"|thành phố trực thuộc|đơn vị hành chính|cơ quan chuyên môn|phòng chuyên môn|thành viên|chương|điều|mục"
     r"|huyện,? (?:thành phố|thị xã)|xã,? phường|phường,? xã|phường|xã(?! hội)|yếu tố"
-    r"|(?-i:Bộ)(?!\s*(?:hồ sơ|thủ tục|chỉ số|tiêu chí|câu hỏi|phận|dữ liệu))|sở|quận(?:,? huyện)?"
-    r"|vùng|khối|trụ cột|địa phương|bảng xếp hạng|sở,? (?:ban,? )?ngành"
+    r"|(?-i:Bộ)(?!\s*(?:hồ sơ|thủ tục|chỉ số|tiêu chí|câu hỏi|phận|dữ liệu))|bộ(?=\s*[:(])|sở|quận(?:,? huyện)?"
+    r"|vùng|khối|trụ cột|chi nhánh|địa phương|bảng xếp hạng|sở,? (?:ban,? )?ngành"
     r"|cơ quan,? đơn vị|đơn vị(?! tính)|cơ quan(?! báo chí)|cấp(?: chính quyền| hành chính)?)\b",
     re.I,
 )
@@ -96,7 +96,7 @@ GROUP_SIZE_BEFORE = re.compile(r"\b(?:top|tốp)\s*$", re.I)
 # "3 vị trí đầu bảng lần lượt thuộc về", "3 vị trí cao nhất bảng xếp hạng": how many top places a list names.
 TOP_PLACES_AFTER = re.compile(
     r"\s*(?:vị trí|vị thứ|thứ hạng|địa phương|tỉnh(?:,\s*thành(?: phố)?)?)"
-    r"\s*(?:đầu bảng|đầu tiên|cao nhất|thấp nhất|cuối bảng|dẫn đầu|xếp đầu|đứng đầu)",
+    r"\s*(?:đầu bảng|đầu tiên|cao nhất|thấp nhất|cuối bảng|cuối cùng|dẫn đầu|xếp đầu|đứng đầu)",
     re.I,
 )
 # "vượt mốc 60 điểm", "vượt ngưỡng 90%": a round mark passed, not the measured value.
@@ -105,7 +105,8 @@ MARK_BEFORE = re.compile(r"\b(?:mốc|ngưỡng)\s*$", re.I)
 # kinh tế quý II tăng 9,57%": investment, growth and trade figures of a clause are no reform outcome.
 ECONOMIC = re.compile(
     r"vốn đầu tư|thu hút đầu tư|tổng vốn|vốn (?:FDI|ODA|ngoài ngân sách)|\bFDI\b|GRDP|\bGDP\b|tăng trưởng kinh tế"
-    r"|kim ngạch|xuất khẩu|nhập khẩu|thu ngân sách|thu nội địa|\bUSD\b|tổng mức đầu tư|vốn điều lệ",
+    r"|kim ngạch|xuất khẩu|nhập khẩu|thu ngân sách|thu nội địa|\bUSD\b|tổng mức đầu tư|vốn điều lệ|giải ngân"
+    r"|đầu tư công",
     re.I,
 )
 
@@ -201,6 +202,8 @@ def fraction_reason(text: str, a: int, b: int) -> str | None:
     after = text[b : b + 60]
     if COMPONENTS_AFTER.match(after):
         return "structure count (components of an index, 'x/y chỉ số thành phần')"
+    if re.match(r"\s*tiêu chí\b", after, re.I):  # "đáp ứng 16/16 tiêu chí đánh giá": a checklist's items
+        return "structure count (criteria of a checklist, 'x/y tiêu chí')"
     if INDEX_COUNT.match(after):  # "Có 5/8 chỉ số tăng điểm": the components, "thành phần" left unsaid
         return "structure count (components of an index, 'x/y chỉ số')"
     return None
@@ -338,7 +341,10 @@ GLUED_WORD = re.compile(r"(?<![\wÀ-ỹ])(?:hơn|gần|trên|dưới|khoảng|đ
 
 
 # "ngày 7/4", "Sáng nay 7/4", "hôm nay, 12/4" (a comma after the day word), "(QNO) 7/4": a day and month.
-DATE_LEAD = re.compile(r"(?i:ngày|hôm|sáng|trưa|chiều|tối)(?:\s+(?:nay|qua|mai))?\s*,?\s*$|\([A-ZĐ]{2,}\w*\s*$")
+# ("từ 1/7, ...", "đến 20/9": a day and month after a from or to word)
+DATE_LEAD = re.compile(
+    r"(?i:ngày|hôm|sáng|trưa|chiều|tối)(?:\s+(?:nay|qua|mai))?\s*,?\s*$|\([A-ZĐ]{2,}\w*\s*$|(?i:\btừ|\bđến)\s*$"
+)
 
 
 def _bound(st: _Sentence, a: int, b: int, raw: str) -> bool:
@@ -385,7 +391,8 @@ def _threshold(st: _Sentence, a: int, b: int) -> bool:
         and re.search(
             r"\d+\s*/\s*\d+|\bcác\b|\bnhững\b|\b(?i:toàn bộ|tất cả)\b"
             # "Có 5 tỉnh ... đạt trên 90%": a bare count of units before the bound
-            r"|\b\d+\s+(?:tỉnh|thành phố|địa phương|huyện|xã|phường|đơn vị|cơ quan|sở|bộ)\b",
+            r"|\b\d+\s+(?:tỉnh|thành phố|địa phương|huyện|xã|phường|đơn vị|cơ quan|sở|bộ)\b"
+            r"|\bkhông có\s+(?:tỉnh|địa phương|đơn vị|cơ quan|huyện|xã|bộ|sở)\b",  # "không có địa phương ... dưới 60%"
             clause_left,
         )
     ):
@@ -436,6 +443,8 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
         return "code or identifier"
     if masked[a:b] != raw:
         return "part of a non-value span"
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}", raw) and DATE_LEAD.search(text[:a]) and int(raw.split(".")[1]) <= 12:
+        return "date ('Chiều 23.4': a day and month after a time-of-day word)"
     if raw in st.doc.hotlines:
         return "a hotline's number ('Tổng đài 1022'), not a value"
     if re.match(r"\.[a-z]{2,}", text[b : b + 4]):  # "1022.dongthap.gov.vn"

@@ -41,7 +41,16 @@ from .discard import ACCENTED, SLUG_LINE, lone_percent_furniture, survey_answer_
 from .document import INVISIBLE, _Doc, _page_date, close_spaced_percent
 from .prose import _extract_sentence
 from .sentence import _Sentence
-from .tables import _line_table_records, _spaced_records, _table_records, line_tables, spaced_rows, table_blocks
+from .tables import (
+    _line_table_records,
+    _spaced_records,
+    _table_records,
+    _year_value_records,
+    line_tables,
+    spaced_rows,
+    table_blocks,
+    year_value_columns,
+)
 from .years import _carried_years, _from_to, _rank_years_from_to
 
 RECORD_COLUMNS = [
@@ -93,6 +102,9 @@ def extract_document(text: str, source: str = "") -> tuple[pd.DataFrame, pd.Data
     for head_lines, header, rows in line_tables(lines, table_lines):
         table_lines.update([*head_lines, *(i for row in rows for i in row)])
         out.extend(_line_table_records(lines, doc, head_lines, header, rows, offsets))
+    for years, values in year_value_columns(lines, table_lines):
+        table_lines.update([*years, *values])
+        out.extend(_year_value_records(lines, doc, years, values, offsets))
     # Table lines are blanked (same length) for the prose pass.
     url_lines = {i for i, line in enumerate(lines) if re.match(r"\s*(?:https?://|www\.)\S+\s*$", line)}
     if len(ACCENTED.findall(text)) >= 20:  # image alt texts and file slugs in an accented page

@@ -65,6 +65,7 @@ NOT_VALUES: list[tuple[str, str]] = [
     ("document number", r"(?i:\b(?:nghị định|quyết định|thông tư|nghị quyết|chỉ thị|công văn)\s+(?:số\s+)?\d+)"),
     # "theo dõi triển khai Kế hoạch 02": a plan's number (short: "kế hoạch 2025" is a year, "Kế hoạch năm 2025" too)
     ("document number", r"(?i:\b(?:kế hoạch|đề án|chương trình)\s+(?:số\s+)?\d{1,3}(?![\d/]|[.,]\d))"),
+    ("name of a body", r"(?i:\bban chỉ đạo\s+\d{1,3}(?![\d/]|[.,]\d))"),  # "Ban Chỉ đạo 57 Thành ủy"
     ("footnote marker", r"(?<=\))\d{1,2}(?![\d%]|[.,]\d)"),  # "67,5 (năm 2020)1." after a bracket
     ("standard or version code", r"\bISO\s*\d+(?::\d{4})?|(?i:\bphiên bản\s*\d+(?:\.\d+)*)|\b\d\.0\b"),
     ("service level (a category)", r"(?i:\bmức\s*(?:độ\s*)?\d(?!\d)(?:\s*(?:,|và|&|-)\s*\d(?![\d]|[.,]\d))?)"),

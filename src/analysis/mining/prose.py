@@ -62,6 +62,8 @@ RANK_WORD = re.compile(
     # ("giảm thứ hạng 17 bậc" is a move of 17 places, ``RANK_CHANGE``)
     r"|(?:xếp hạng|hạng|vị trí)\s*(?:thứ\s*|số\s*)?(\d+|nhất|nhì)(?![\d/]|[.,]\d)(?!\s*bậc\b)"
     r"|(?:^|(?<=[;:,]\s))thứ\s*(nhì|hai|ba|tư|năm|\d+)\s+là\b"
+    # "sau số 1 PCI 2022, nhận số 1 PAPI 2022": "number N" of an index is its rank
+    r"|\bsố\s*(\d{1,2})(?=\s+(?:PCI|PAPI|PAR INDEX|SIPAS|DDCI)\b)"
     # "Thừa Thiên Huế (65,56 điểm, thứ 2)": a rank after the score in a unit's bracket
     r"|(?<=điểm,\s)thứ\s*(\d{1,2})(?=\s*\))"
     r"|(?:hạng|vị trí)\s*thứ\s*(hai|ba|tư|năm)\b(?!\s*\d)"  # "xuống vị trí thứ hai": an ordinal word
@@ -103,7 +105,9 @@ RANKING_SENTENCE = re.compile(r"xếp hạng|xếp ở|xếp thứ|vị trí|th�
 RANK_RANGE_END = re.compile(r"\s*[-–]\s*(\d{1,2})(?![\d/]|[.,]\d)")
 # "Xếp thứ hai và ba là Bộ Tài chính và Bộ Tư pháp": a second ordinal joined by "và" before the units ranked.
 RANK_AND_NEXT = re.compile(
-    r"\s*(?:và|,)\s*(?:thứ\s*)?(hai|ba|tư|năm|\d{1,2})(?![\d/]|[.,]\d)\s+(?:lần lượt\s+)?(?:là|thuộc về)\b", re.I
+    r"\s*(?:và|,)\s*(?:thứ\s*)?(hai|ba|tư|năm|\d{1,2})(?![\d/]|[.,]\d)(?:\s+[^;.]{0,40}?)?\s+(?:lần lượt\s+)?"
+    r"(?:là|thuộc về)\b",
+    re.I,
 )
 # Verbs of a move up or down a ranking or scale ("giảm thứ hạng 17 bậc": the word for rank may stand between).
 MOVE_VERBS = r"(tăng|giảm|tụt|thụt|sụt|lên|xuống|thăng|vượt)"
@@ -207,6 +211,8 @@ def _change_of(st: _Sentence, a: int) -> re.Match | None:
     """The change verb right before a value ("tăng 5%", "giảm nhiều nhất là 2,94%"), or the verb of the first
     superlative of a pair ("giảm nhiều nhất là 2,94% và ít nhất là 0,21%"), else None."""
     left = st.text[max(0, a - 60) : a]
+    if re.search(r"(?:mức|tỷ lệ|tỉ lệ)\s+(?:cắt\s+)?giảm\s*(?:là|đạt|được)?\s*$", left, re.I):
+        return None  # "tương đương mức giảm 71,64%", "tỷ lệ cắt giảm đạt 75%": the size of a cut, a level
     return (
         CHANGE_BEFORE.search(left[-40:])
         or GAP_BEFORE.search(left)
@@ -396,6 +402,9 @@ def _extract_sentence(st: _Sentence) -> None:
         if SHARE_OF_UNITS_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
             st.discard(m.start(), m.end(), "share of a count of units ('10 tỉnh (15,87%)'), not an outcome")
             continue
+        if economic_figure(text, m.start()):
+            st.discard(m.start(), m.end(), "economic figure (investment, growth, trade), not a reform outcome")
+            continue
         cue = _change_of(st, m.start())
         indicator, far = st.rate_indicator(m.start(), m.end())
         if cue:
@@ -418,9 +427,6 @@ def _extract_sentence(st: _Sentence) -> None:
                 and not SHARE_BOUND_BEFORE.search(text[: m.start()])
             ):
                 st.discard(m.start(), m.end(), "threshold without value (a bound, no measured rate)")
-                continue
-            if economic_figure(text, m.start()):
-                st.discard(m.start(), m.end(), "economic figure (investment, growth, trade), not a reform outcome")
                 continue
             if not st.on_topic():
                 st.discard(m.start(), m.end(), "off-topic (no reform term in the paragraph)")

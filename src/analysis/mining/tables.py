@@ -677,3 +677,68 @@ def _line_cell_values(c: str, head: str, doc: _Doc, index: str | None, score_ind
     if unit == "rank" and not (value >= 1 and value == int(value)):
         return []
     return [(value, unit, indicator, (0, len(c)), basis, den)]
+
+
+# -- a column of years, then the column of their values -----------------------------------------
+# "2012" / "2013" / ... / "2022" then "86.00" / "85.93" / ...: a two-column table (year, value) copied column
+# by column, one cell per line. The k years (k >= 3, each the one before plus one) pair with the k numbers
+# right after them, in order.
+YEAR_CELL = re.compile(r"^\s*(19[89]\d|20[0-4]\d)\s*$")
+
+
+def year_value_columns(lines: list[str], skip: set[int]) -> list[tuple[list[int], list[int]]]:
+    """(year line numbers, value line numbers) of each year column followed by its value column."""
+    items = [i for i, x in enumerate(lines) if x.strip() and i not in skip]
+    year_of = {i: int(m.group(1)) for i in items if (m := YEAR_CELL.match(lines[i]))}
+    out, t = [], 0
+    while t < len(items):
+        run = [items[t]] if items[t] in year_of else []
+        while run and t + len(run) < len(items) and year_of.get(items[t + len(run)]) == year_of[run[-1]] + 1:
+            run.append(items[t + len(run)])
+        if len(run) < 3:
+            t += 1
+            continue
+        k = len(run)
+        values = items[t + k : t + 2 * k]
+        if len(values) == k and all(CELL_NUMBER.match(lines[i]) and i not in year_of for i in values):
+            out.append((run, values))
+            t += 2 * k
+        else:
+            t += k
+    return out
+
+
+def _year_value_records(lines: list[str], doc: _Doc, years: list[int], values: list[int], offsets) -> list[dict]:
+    """Records of a year column and its value column: indicator and unit from the caption lines above
+    (``_caption_year``'s lines: "Bảng chỉ số thành phần cải cách TTHC ... từ năm 2012 - nay"), year from the
+    cell's year."""
+    first = years[0]
+    # the two non-blank lines above (blank lines do not count: HTML and Word drop them)
+    above = " ".join([lines[i] for i in range(first) if lines[i].strip()][-2:])
+    index = next((name for name, rx in INDEX_NAMES if re.search(rx, above + " " + doc.title, re.I)), None)
+    named = voc.nearest(voc.RATE_RE, above)
+    recs = []
+    for y, i in zip(years, values):
+        c = lines[i].strip()
+        raw = NUMBER_RE.search(c).group(0)
+        unit = "%" if "%" in c else "points"
+        indicator = (named[0] if named else None) or index or "other"
+        value, basis = doc.num(raw, unit, indicator)
+        a = offsets[i] + len(lines[i]) - len(lines[i].lstrip())
+        recs.append(
+            _cell_record(
+                locality=doc.main.text if doc.main else None,
+                level=doc.main.level if doc.main else None,
+                province_code=doc.province_code,
+                year=int(YEAR_CELL.match(lines[y]).group(1)),
+                year_basis="table column of years beside the values",
+                indicator=indicator,
+                subject=above[-80:] or None,
+                value=value,
+                unit=unit,
+                number_basis=basis,
+                quote=f"{lines[y].strip()} | {c}",
+                span=(a, a + len(c)),
+            )
+        )
+    return recs
