@@ -7,8 +7,9 @@ and percentage readers; ``_bound`` and ``_threshold`` are tried on values that n
 
 Not values either: structure counts ("8 chỉ số lĩnh vực", "28 chỉ số nội dung", "102 chỉ tiêu", "63
 tỉnh", a whole number of indices "tăng điểm ở 4 chỉ số", "chỉ có 2 chỉ số là"; a component's number
-"CSTP 8"; "8 tiêu chỉ", a slip for "tiêu chí"); counts of units in a grade ("08/08 huyện đều được
-phân loại ở mức khá", "5 huyện xếp loại Tốt"); survey samples (people, households, forms or firms
+"CSTP 8"; "8 tiêu chỉ", a slip for "tiêu chí"); bare counts of units in a grade ("5 huyện xếp loại Tốt";
+x of y units in a grade, "08/08 huyện đều được phân loại ở mức khá", are values since round 38); survey
+samples (people, households, forms or firms
 counted in a sentence or paragraph about a survey: "khảo sát 14.138 công dân", "131.501 công dân đóng
 góp tiếng nói"); ranges, both ends ("dải điểm từ 42,38 đến 43,70", "từ 43 đến 45 điểm", "5%-10%"; "từ
 X lên/xuống Y" are values); bounds
@@ -69,15 +70,18 @@ STRUCTURE = re.compile(
     r"|thành phố trực thuộc|đơn vị hành chính|cơ quan chuyên môn|phòng chuyên môn|thành viên|chương|điều|mục"
     r"|huyện,? (?:thành phố|thị xã)|xã,? phường|phường,? xã|phường|xã(?! hội)|yếu tố"
     r"|(?-i:Bộ)(?!\s*(?:hồ sơ|thủ tục|chỉ số|tiêu chí|câu hỏi|phận|dữ liệu))|bộ(?=\s*[:(])|sở|quận(?:,? huyện)?"
-    r"|vùng|khối|trụ cột|chi nhánh|địa phương|bảng xếp hạng|sở,? (?:ban,? )?ngành"
+    r"|vùng|khối|trụ cột|chi nhánh|biến số|UBND|phòng,? ban|địa phương|bảng xếp hạng|sở,? (?:ban,? )?ngành"
     r"|cơ quan,? đơn vị|đơn vị(?! tính)|cơ quan(?! báo chí)|cấp(?: chính quyền| hành chính)?)\b",
     re.I,
 )
 UNITS_AFTER = re.compile(r"\s*(?:tỉnh|thành phố|địa phương|bộ|ngành|đơn vị|huyện|xã|vùng)\b", re.I)
-# "08/08 huyện đều được phân loại ở mức khá", "5 huyện xếp loại Tốt": how many units fall in a grade, not an
-# outcome (LABELLING.md: counts of units per class); "5/9 huyện đạt tỷ lệ này dưới 3%" names no grade and stays.
+# "5 huyện xếp loại Tốt": how many units fall in a grade, not an outcome (LABELLING.md: counts of units per
+# class); x of y units in a grade ("14/16 đơn vị xếp loại xuất sắc") are
+# values like "5/9 huyện đạt tỷ lệ này dưới 3%" (LABELLING.md's example; rounds 23, 31, 38 label them).
 UNIT_NOUN_AFTER = re.compile(
-    r"\s*(?:tỉnh|thành phố|địa phương|bộ|ngành|đơn vị|huyện|thị xã|xã|phường|cơ quan|sở|ban|vùng)\b", re.I
+    r"\s*(?:UBND(?:\s+cấp\s+(?:tỉnh|huyện|xã))?|tỉnh|thành phố|địa phương|bộ|ngành|đơn vị|huyện|thị xã|xã|phường"
+    r"|cơ quan|sở|ban|vùng)\b",
+    re.I,
 )
 GRADE_CLAUSE = re.compile(
     r"(?:xếp loại|phân loại|đánh giá|đạt loại|xếp|loại|mức|nhóm)\s*(?:loại\s*|mức\s*)?[“\"']?\s*"
@@ -166,7 +170,9 @@ RANKED_UNITS_BEFORE = re.compile(r"\b(?:trong|trên)\s*(?:tổng\s*)?số\s*$", 
 # "5 chỉ số nằm trong nhóm điểm cao nhất", "3 chỉ số nội dung thuộc nhóm này": a count of dimensions in a group
 # (the glued "5 chỉ sốnằm" of a careless page too).
 INDICES_IN_GROUP_AFTER = re.compile(
-    r"\s*chỉ số(?:\s*(?:nội dung|thành phần))?\s*(?:đều\s*)?(?:nằm|thuộc|ở|xếp)\s*(?:trong\s*|vào\s*)?nhóm", re.I
+    r"\s*(?:chỉ số(?:\s*(?:nội dung|thành phần))?|CSTP)\s*(?:đều\s*)?(?:nằm|thuộc|ở|xếp)\s*(?:trong\s*|vào\s*)?"
+    r"(?:nhóm|top|tốp)",
+    re.I,
 )
 # "thang điểm từ 1 (thấp nhất) - 10 (cao nhất)", "thang điểm 1-10": both ends of a scale.
 SCALE_START_BEFORE = re.compile(r"\bthang(?:\s*điểm)?\s*(?:từ\s*)?$", re.I)
@@ -202,6 +208,8 @@ def fraction_reason(text: str, a: int, b: int) -> str | None:
     after = text[b : b + 60]
     if COMPONENTS_AFTER.match(after):
         return "structure count (components of an index, 'x/y chỉ số thành phần')"
+    if re.match(r"\s*lĩnh vực\b", after, re.I):  # "5/6 lĩnh vực quản trị", "Có 04/08 lĩnh vực": an index's fields
+        return "structure count (fields of an index, 'x/y lĩnh vực')"
     if re.match(r"\s*tiêu chí\b", after, re.I):  # "đáp ứng 16/16 tiêu chí đánh giá": a checklist's items
         return "structure count (criteria of a checklist, 'x/y tiêu chí')"
     if INDEX_COUNT.match(after):  # "Có 5/8 chỉ số tăng điểm": the components, "thành phần" left unsaid
@@ -452,7 +460,8 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
     # "... tăng 1 b" at the very end of a page: the store cut the statement inside its unit word; "Về tiến độ
     # giải quyết TTHC 8" (cut before "tháng"): a bare number closing a page without a full stop.
     at_end = not st.doc.text[st.s.start + len(text) :].strip()
-    if at_end and (re.fullmatch(r"\s+[^\W\d_]{1,2}\s*", text[b:]) or (raw.isdigit() and not text[b:].strip())):
+    # ("45,36 đ" keeps its value: only a whole number's unit decides what it is)
+    if at_end and raw.isdigit() and (re.fullmatch(r"\s+[^\W\d_]{1,2}\s*", text[b:]) or not text[b:].strip()):
         return "statement cut at the page's end (its unit word is cut)"
     value = parse_number(raw)
     after = text[b : b + 60]

@@ -84,6 +84,7 @@ def extract_document(text: str, source: str = "") -> tuple[pd.DataFrame, pd.Data
     (emoji variation selectors, keycaps, zero-width spaces) are removed and spaced-out percentages ("9 9 ,2%")
     closed up first: positions and quotes refer to the text so cleaned."""
     text = close_spaced_percent(INVISIBLE.sub("", text))
+    text = re.sub(r"(?<=\d)\\(?=\d)", "/", text)  # "xếp hạng 5\\63": a backslash typed for the slash
     doc = _Doc(text)
     lines = text.split("\n")
     offsets, pos = [], 0

@@ -38,7 +38,6 @@ from .discard import (
     SHARE_OF_UNITS_BEFORE,
     UNITS_AFTER,
     _bound,
-    _count_per_grade,
     _threshold,
     economic_figure,
     fraction_reason,
@@ -64,6 +63,8 @@ RANK_WORD = re.compile(
     r"|(?:^|(?<=[;:,]\s))thứ\s*(nhì|hai|ba|tư|năm|\d+)\s+là\b"
     # "sau số 1 PCI 2022, nhận số 1 PAPI 2022": "number N" of an index is its rank
     r"|\bsố\s*(\d{1,2})(?=\s+(?:PCI|PAPI|PAR INDEX|SIPAS|DDCI)\b)"
+    # "phòng Tài chính – Kế hoạch huyện xếp vị thứ nhất với 88,39%"
+    r"|(?:xếp|đứng)\s*vị thứ\s*(nhất|nhì|hai|ba|tư|năm|\d{1,2})(?![\d/]|[.,]\d)"
     # "Thừa Thiên Huế (65,56 điểm, thứ 2)": a rank after the score in a unit's bracket
     r"|(?<=điểm,\s)thứ\s*(\d{1,2})(?=\s*\))"
     r"|(?:hạng|vị trí)\s*thứ\s*(hai|ba|tư|năm)\b(?!\s*\d)"  # "xuống vị trí thứ hai": an ordinal word
@@ -190,6 +191,11 @@ CHANGE_PAIR_BEFORE = re.compile(
     re.I,
 )
 NEGATIVE = re.compile(r"giảm|thấp hơn|ít hơn|tụt|thụt|sụt|xuống|rút ngắn|thu hẹp|kém", re.I)
+# "thấp hơn địa phương đứng đầu là Thành phố Hải Phòng 8.47 điểm": a gap to a named unit, signed.
+GAP_TO_UNIT_BEFORE = re.compile(
+    r"(cao hơn|thấp hơn|kém)\s+(?:địa phương|tỉnh|đơn vị|thành phố|huyện)[^\d,;.()]{0,60}?\s*$", re.I
+)
+SCORE_OR_RATE_AT = re.compile(rf"{NUMBER}\s*(?:điểm|%)")
 # "cao hơn so với năm 2014 là 8,31%": a change whose baseline year stands between the verb and the value.
 CHANGE_SO_VOI_BEFORE = re.compile(
     r"(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s*so với\s*(?:năm\s*|cùng kỳ năm\s*)?(?P<base>19[89]\d|20[0-4]\d)"
@@ -197,7 +203,9 @@ CHANGE_SO_VOI_BEFORE = re.compile(
     re.I,
 )
 # "có 3.845 hồ sơ, chiếm tỉ lệ gần 66%": a share a count takes of the whole is measured, even with a bound word.
-SHARE_BOUND_BEFORE = re.compile(r"\bchiếm\s*(?:tỷ lệ\s*|tỉ lệ\s*)?(?:khoảng|gần|hơn|trên|dưới)\s*$", re.I)
+SHARE_BOUND_BEFORE = re.compile(
+    r"\b(?:chiếm\s*(?:tỷ lệ\s*|tỉ lệ\s*)?|đạt\s*(?:tỷ lệ|tỉ lệ)\s*)(?:khoảng|gần|hơn|trên|dưới)\s*$", re.I
+)
 # "thấp hơn điểm trung vị là 1,22 điểm", "cao hơn mức trung bình cả nước 1,74%": a gap to a named mean or
 # median, signed like a change.
 GAP_BEFORE = re.compile(
@@ -217,6 +225,7 @@ def _change_of(st: _Sentence, a: int) -> re.Match | None:
         CHANGE_BEFORE.search(left[-40:])
         or GAP_BEFORE.search(left)
         or CHANGE_SO_VOI_BEFORE.search(left)
+        or (SCORE_OR_RATE_AT.match(st.text, a) and GAP_TO_UNIT_BEFORE.search(left))
         or CHANGE_PAIR_BEFORE.search(st.text[max(0, a - 120) : a])
     )
 
@@ -373,9 +382,6 @@ def _extract_sentence(st: _Sentence) -> None:
         dated = DATE_LEAD.search(text[: m.start()])  # "ngày 7/4", "Sáng nay 7/4", "(QNO) 7/4"
         if den <= 12 and num0 <= 31 and "," not in m.group(1) and (dated or re.match(r"\s*[)\]]", text[m.end() :])):
             st.discard(m.start(), m.end(), "date")
-            continue
-        if not (points or m.group(4)) and _count_per_grade(text, m.end(), after):
-            st.discard(m.start(), m.end(), "count of units in a grade ('08/08 huyện ... ở mức khá'), not an outcome")
             continue
         if not (points or m.group(4)) and (why := fraction_reason(text, m.start(), m.end())):
             st.discard(m.start(), m.end(), why)

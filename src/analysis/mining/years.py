@@ -172,7 +172,8 @@ ANNOUNCED = re.compile(r"công bố|công khai kết quả|kết quả (?:xác �
 
 # "từ 90,30% (2021) xuống", "từ mức 63,12 của năm 2019 lên": the year of the earlier value X of "từ X lên Y".
 FROM_YEAR_BEFORE = re.compile(
-    rf"\btừ\s*(?:vị trí|hạng|thứ hạng|mức)?\s*(?:thứ)?\s*{NUMBER}\s*(?:%|điểm)?\s*(?:\(\s*|(?:của|vào|trong)\s+)?"
+    rf"\btừ\s*(?:vị trí|hạng|thứ hạng|mức)?\s*(?:thứ)?\s*{NUMBER}\s*(?:%|điểm)?\s*(?:,\s*nhóm[^,;()\d]{{0,20}})?"
+    r"\s*(?:\(\s*|(?:của|vào|trong)\s+)?"
     r"(?:năm\s*)?$",
     re.I,
 )
@@ -392,6 +393,16 @@ def year_for(st: _Sentence, pos: int, index: bool = False) -> tuple[int | None, 
     if g:
         before = r"\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*\(\s*(?:khoảng|gần|trên|hơn|đạt|là)?\s*$"
         m = re.search(SO_VOI + before, st.text[:pos], re.I)
+        # "So với năm 2019 (điểm ... đạt 42,16 điểm, xếp thứ 49/63)": anywhere in the bracket that names the year
+        opened = st.text.rfind("(", 0, pos)
+        inside = st.text[opened + 1 : pos]
+        if (
+            not m
+            and opened > st.text.rfind(")", 0, pos)
+            and re.search(r"\b(?:đạt|xếp|là)\b", inside)
+            and not re.search(r"tăng|giảm|cao hơn|thấp hơn|so với|\d{4}", inside, re.I)
+        ):
+            m = re.search(SO_VOI + r"\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*\(\s*$", st.text[: opened + 1], re.I)
         if m:
             return int(m.group(1)), "baseline named before the parenthesis ('so với năm Y (X)')"
     m = re.search(SO_VOI + r"\s*(?:năm\s*)?(19[89]\d|20[0-4]\d)\s*(?:là|:)\s*$", st.text[:pos], re.I)
