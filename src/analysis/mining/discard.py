@@ -208,7 +208,7 @@ def fraction_reason(text: str, a: int, b: int) -> str | None:
     after = text[b : b + 60]
     if COMPONENTS_AFTER.match(after):
         return "structure count (components of an index, 'x/y chỉ số thành phần')"
-    if re.match(r"\s*lĩnh vực\b", after, re.I):  # "5/6 lĩnh vực quản trị", "Có 04/08 lĩnh vực": an index's fields
+    if re.match(r"\s*(?:lĩnh vực|nhóm chỉ số)\b", after, re.I):  # "5/6 lĩnh vực quản trị", "04/05 nhóm chỉ số"
         return "structure count (fields of an index, 'x/y lĩnh vực')"
     if re.match(r"\s*tiêu chí\b", after, re.I):  # "đáp ứng 16/16 tiêu chí đánh giá": a checklist's items
         return "structure count (criteria of a checklist, 'x/y tiêu chí')"
@@ -501,7 +501,7 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
     ):
         return "period or duration"
     label = (
-        r"(?:thứ|lần|khóa|kỳ họp|Điều|điều|khoản|Mục|(?<!danh )mục|Chương|phần|bước|nhóm|[Cc]ụm|đợt|[Tt]iêu chí"
+        r"(?:thứ|lần|khóa|kỳ họp|Điều|điều|khoản|Mục|(?<!danh )mục|Chương|phần|bước|nhóm|[Cc]ụm|đợt|[Tt]iêu chí|\bBài"
         r"|[Pp]hụ lục|\bCSTP"
         r"|(?<![Tt]rong )(?<![Tt]ổng )(?<![Đđ]iểm )\bsố)\s*$"
     )
@@ -528,7 +528,7 @@ def not_value_reason(st: _Sentence, a: int, b: int) -> str | None:
         return "group size ('Top 5'), not a value"
     if economic_figure(text, a):
         return "economic figure (investment, growth, trade), not a reform outcome"
-    if re.search(r"\b(?:gấp|tăng)\s*$", text[:a], re.I) and re.match(r"\s*lần\b", after):
+    if re.search(r"\b(?:gấp|tăng)\s*(?:gần|hơn|khoảng|trên)?\s*$", text[:a], re.I) and re.match(r"\s*lần\b", after):
         return "multiplier ('gấp 2,67 lần'), not labelled (LABELLING.md counts levels and changes)"
     if raw.isdigit() and TOP_PLACES_AFTER.match(after):
         return "group size ('3 vị trí đầu bảng'), not a value"

@@ -34,6 +34,7 @@ SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 # masking, so positions are kept.
 NOT_VALUES: list[tuple[str, str]] = [
     ("date", r"\b\d{1,2}[/-]\d{1,2}[/-]\d{4}\b"),  # 07/01/2022, 14-6-2019
+    ("date", r"\b(?:[Tt]hứ\s*[2-7]\s*,\s*)?\d{1,2}\.\d{1,2}\.(?:19[89]\d|20[0-4]\d)\b"),  # "Thứ 5, 07.07.2016"
     ("date", r"\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)?"),  # ISO dates and times
     ("date", r"\b\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|am|pm))?\b"),  # times 08:17, 8h30
     ("date", r"\b\d{1,2}/\d{4}\b"),  # month/year

@@ -105,6 +105,8 @@ RANKING_SENTENCE = re.compile(r"xếp hạng|xếp ở|xếp thứ|vị trí|th�
 # the second end of the range is a rank too.
 RANK_RANGE_END = re.compile(r"\s*[-–]\s*(\d{1,2})(?![\d/]|[.,]\d)")
 # "Xếp thứ hai và ba là Bộ Tài chính và Bộ Tư pháp": a second ordinal joined by "và" before the units ranked.
+# "giảm 1 bậc xuống vị trí thứ 2 và thứ 3.": a second place joined by "và thứ" at its clause's end.
+RANK_AND_END = re.compile(r"\s*và\s*thứ\s*(\d{1,2})(?![\d/]|[.,]\d)(?=\s*(?:[.;]|$))", re.I)
 RANK_AND_NEXT = re.compile(
     r"\s*(?:và|,)\s*(?:thứ\s*)?(hai|ba|tư|năm|\d{1,2})(?![\d/]|[.,]\d)(?:\s+[^;.]{0,40}?)?\s+(?:lần lượt\s+)?"
     r"(?:là|thuộc về)\b",
@@ -421,7 +423,11 @@ def _extract_sentence(st: _Sentence) -> None:
         value, basis = st.doc.num(m.group(1), "%", indicator)
         subject = None
         if indicator is None:
-            bound = re.search(r"\b(?:trên|dưới)\s*$", text[: m.start()], re.I) or (
+            # "giải quyết trên 99% hồ sơ", "trên 97% tổ chức, cá nhân hài lòng": the share of what it names
+            of_named = NOUN_AFTER.match(text[m.end() :]) and not re.match(
+                r"\s*(?:điểm|trở|so|đến|tới|-)", text[m.end() :]
+            )
+            bound = (re.search(r"\b(?:trên|dưới)\s*$", text[: m.start()], re.I) and not of_named) or (
                 m.group(1).isdigit()
                 and BOUND_BEFORE.search(text[: m.start()])
                 and not NOUN_AFTER.match(text[m.end() :])
@@ -446,13 +452,14 @@ def _rank_range(st: _Sentence, b: int, first: float, of: float | None) -> None:
     """ "Đứng thứ 2-3 về chỉ số SIPAS tại ĐBSCL là tỉnh Đồng Tháp (đạt 89,51%) và Cà Mau (87,92%)": a rank
     range N-M right after the rank N at ``b`` ranks the units named together after it ("A và B"), so M is a
     rank as well (not a code or a date); so does "thứ hai và ba là A và B". Only when M > N, within the
-    ranking, and "và" follows."""
-    m = RANK_RANGE_END.match(st.masked, b) or RANK_AND_NEXT.match(st.masked, b)
+    ranking, and "và" follows; or "xuống vị trí thứ 2 và thứ 3." at the clause's end (``RANK_AND_END``)."""
+    at_end = RANK_AND_END.match(st.masked, b)
+    m = RANK_RANGE_END.match(st.masked, b) or RANK_AND_NEXT.match(st.masked, b) or at_end
     if not m or not st.free(m.start(1), m.end(1)):
         return
     word = m.group(1)
     last = float(word) if word.isdigit() else float(ORDINALS[word.lower()])
-    if not first < last <= (of or 63) or not re.search(r"\bvà\b", st.text[m.end() :]):
+    if not first < last <= (of or 63) or not (at_end or re.search(r"\bvà\b", st.text[m.end() :])):
         return
     st.add(m.start(1), m.end(1), "rank", last, "rank", of, subject=st.subject(m.start(1), m.end(1)))
 
