@@ -134,6 +134,8 @@ COUNT_OF_GROUP_AFTER = re.compile(
 )
 # "khảo sát 14.138 công dân", "131.501 công dân đóng góp tiếng nói", "19.536 người": people, forms or
 # firms counted in a sentence or paragraph about a survey are its sample, not an outcome.
+# Words for the units a count of units counts ("5 tỉnh", "không có địa phương").
+UNIT_WORDS = r"(?:tỉnh|thành phố|địa phương|huyện|xã|phường|đơn vị|cơ quan|sở|bộ)"
 # "Có 10 tỉnh (15,87%) tăng điểm", "gồm 14/16 đơn vị, chiếm tỷ lệ 87,5%": the share of the units counted right
 # before, not an outcome.
 SHARE_OF_UNITS_BEFORE = re.compile(
@@ -399,8 +401,8 @@ def _threshold(st: _Sentence, a: int, b: int) -> bool:
         and re.search(
             r"\d+\s*/\s*\d+|\bcác\b|\bnhững\b|\b(?i:toàn bộ|tất cả)\b"
             # "Có 5 tỉnh ... đạt trên 90%": a bare count of units before the bound
-            r"|\b\d+\s+(?:tỉnh|thành phố|địa phương|huyện|xã|phường|đơn vị|cơ quan|sở|bộ)\b"
-            r"|\bkhông có\s+(?:tỉnh|địa phương|đơn vị|cơ quan|huyện|xã|bộ|sở)\b",  # "không có địa phương ... dưới 60%"
+            # "không có địa phương ... dưới 60%": a bound no unit meets
+            rf"|\b(?:\d+|không có)\s+{UNIT_WORDS}\b",
             clause_left,
         )
     ):

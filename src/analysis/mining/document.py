@@ -57,9 +57,13 @@ INVISIBLE = re.compile("[\ufe0e\ufe0f\u20e3\u200b\u200c\u200d\u2060\ufeff]")
 SPACED_PERCENT = re.compile(r"(?<![\d.,])(\d(?: \d)+) ,(\d{1,2}) ?%")
 
 
-def close_spaced_percent(text: str) -> str:
-    """Text with spaced-out percentages closed up ("9 9 ,2%" -> "99,2%")."""
-    return SPACED_PERCENT.sub(lambda m: m.group(1).replace(" ", "") + "," + m.group(2) + "%", text)
+def clean_text(text: str) -> str:
+    """A document's text as it is read: invisible characters that split numbers removed, spaced-out
+    percentages closed up ("9 9 ,2%" -> "99,2%"), and a backslash typed between digits for the slash made
+    one ("xếp hạng 5\\63" -> "5/63"). Positions and quotes of records refer to this text."""
+    text = INVISIBLE.sub("", text)
+    text = SPACED_PERCENT.sub(lambda m: m.group(1).replace(" ", "") + "," + m.group(2) + "%", text)
+    return re.sub(r"(?<=\d)\\(?=\d)", "/", text)
 
 
 HOTLINE = re.compile(r"(?i)\b(?:tổng đài|đầu số|đường dây nóng)(?:\s+[^\d\n.;,]{0,30}?)?\s(\d{3,5})(?![\d.,]\d)")

@@ -38,7 +38,7 @@ import pandas as pd
 
 from .context import periods, sentences
 from .discard import ACCENTED, SLUG_LINE, lone_percent_furniture, survey_answer_counts
-from .document import INVISIBLE, _Doc, _page_date, close_spaced_percent
+from .document import _Doc, _page_date, clean_text
 from .prose import _extract_sentence
 from .sentence import _Sentence
 from .tables import (
@@ -80,11 +80,10 @@ DISCARD_COLUMNS = ["source", "text", "reason", "context", "span_start"]
 
 # -- documents ---------------------------------------------------------------------------------
 def extract_document(text: str, source: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(records, discarded candidates) of one document's text. Invisible characters that split numbers
-    (emoji variation selectors, keycaps, zero-width spaces) are removed and spaced-out percentages ("9 9 ,2%")
-    closed up first: positions and quotes refer to the text so cleaned."""
-    text = close_spaced_percent(INVISIBLE.sub("", text))
-    text = re.sub(r"(?<=\d)\\(?=\d)", "/", text)  # "xếp hạng 5\\63": a backslash typed for the slash
+    """(records, discarded candidates) of one document's text, cleaned first (``document.clean_text``:
+    invisible characters, spaced-out percentages, backslashes for slashes): positions and quotes refer to
+    the cleaned text."""
+    text = clean_text(text)
     doc = _Doc(text)
     lines = text.split("\n")
     offsets, pos = [], 0
